@@ -1,0 +1,2 @@
+/** Configuration keys of the tool, read from system properties or the environment. */
+package eu.somework.config;

@@ -1,0 +1,30 @@
+package eu.somework.launch;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+/** The redirect URI: the platform posts the id_token here. */
+@Path("/lti/launch")
+public class LaunchResource {
+  @Inject LaunchService launches;
+  @Inject eu.somework.config.Settings settings;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response launch(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
+    LaunchService.Launched launched = launches.completeLaunch(FormParams.single(form), BrowserCookie.read(headers));
+    String target = launched.session().deepLinking().isPresent() ? "/app/deep-linking" : "/app";
+    // 303: the browser follows with a GET, so reloading the page never re-posts the id_token
+    return Response.seeOther(UriBuilder.fromUri(settings.baseUrl() + target).queryParam("s", launched.token()).build())
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+}

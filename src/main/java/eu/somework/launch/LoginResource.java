@@ -1,0 +1,43 @@
+package eu.somework.launch;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * OIDC login initiation (GET or the auto-submitted cross-site POST Moodle sends). Answers with a
+ * 302 GET to the platform's authorization endpoint: Moodle's auth.php needs its own session
+ * cookie, which a cross-site POST would not carry.
+ */
+@Path("/lti/login")
+public class LoginResource {
+  @Inject LaunchService launches;
+
+  @GET
+  public Response get(@Context UriInfo uri, @Context HttpHeaders headers) {
+    return redirect(FormParams.single(uri.getQueryParameters()), headers);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response post(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
+    return redirect(FormParams.single(form), headers);
+  }
+
+  private Response redirect(java.util.Map<String, String> params, HttpHeaders headers) {
+    LaunchService.LoginRedirect redirect = launches.startLogin(params, BrowserCookie.read(headers));
+    return Response.status(Response.Status.FOUND)
+        .location(redirect.location())
+        .header("Set-Cookie", BrowserCookie.header(redirect.browserCookie()))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+}

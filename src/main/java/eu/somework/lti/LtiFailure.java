@@ -1,0 +1,51 @@
+package eu.somework.lti;
+
+/**
+ * Every way a login or launch can be refused, with the HTTP status the tool answers with. The
+ * name of the constant is the check that failed; it is what the log line records.
+ */
+public enum LtiFailure {
+  LOGIN_PARAMETER_MISSING(400),
+  UNKNOWN_ISSUER(403),
+  UNKNOWN_CLIENT_ID(403),
+  AMBIGUOUS_CLIENT(400),
+  TARGET_LINK_NOT_OURS(400),
+  STATE_MISSING(400),
+  STATE_UNKNOWN(400),
+  STATE_COOKIE_MISSING(400),
+  STATE_OTHER_BROWSER(403),
+  ID_TOKEN_MISSING(400),
+  ID_TOKEN_TOO_LARGE(400),
+  MALFORMED_TOKEN(400),
+  ALGORITHM_NOT_ALLOWED(401),
+  KEY_ID_MISSING(401),
+  UNKNOWN_KEY(401),
+  PLATFORM_KEYS_UNAVAILABLE(401),
+  BAD_SIGNATURE(401),
+  WRONG_ISSUER(401),
+  WRONG_AUDIENCE(401),
+  WRONG_AUTHORIZED_PARTY(401),
+  EXPIRED(401),
+  ISSUED_IN_FUTURE(401),
+  NONCE_MISSING(401),
+  NONCE_MISMATCH(401),
+  NONCE_REPLAYED(401),
+  DEPLOYMENT_MISSING(400),
+  UNKNOWN_DEPLOYMENT(403),
+  WRONG_VERSION(400),
+  UNSUPPORTED_MESSAGE_TYPE(400),
+  CLAIM_INVALID(400),
+  RESOURCE_LINK_MISSING(400),
+  DEEP_LINK_RETURN_URL_MISSING(400),
+  PLATFORM_ERROR(400);
+
+  private final int httpStatus;
+
+  LtiFailure(int httpStatus) {
+    this.httpStatus = httpStatus;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+}

@@ -1,0 +1,28 @@
+package eu.somework.lti;
+
+import java.util.Optional;
+
+/** LTI message types this tool accepts in a launch. */
+public enum MessageType {
+  RESOURCE_LINK("LtiResourceLinkRequest"),
+  DEEP_LINKING("LtiDeepLinkingRequest");
+
+  private final String wireName;
+
+  MessageType(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  public static Optional<MessageType> fromWire(String value) {
+    for (MessageType type : values()) {
+      if (type.wireName.equals(value)) {
+        return Optional.of(type);
+      }
+    }
+    return Optional.empty();
+  }
+}

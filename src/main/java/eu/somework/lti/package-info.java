@@ -1,0 +1,17 @@
+/**
+ * The LTI 1.3 protocol, written like a library: Nimbus JOSE+JWT and the JDK only — no
+ * {@code jakarta.*}, no database. Validators are immutable and thread-safe and reject with one
+ * exception type, {@link eu.somework.lti.LtiException}, whose {@link eu.somework.lti.LtiFailure}
+ * names the exact check that failed.
+ *
+ * <p>Specifications followed:
+ * <ul>
+ *   <li>LTI Core 1.3 — https://www.imsglobal.org/spec/lti/v1p3/</li>
+ *   <li>1EdTech Security Framework 1.0, §5.1 (OIDC third-party login, id_token validation in
+ *       §5.1.3) — https://www.imsglobal.org/spec/security/v1p0/</li>
+ *   <li>Deep Linking 2.0 — https://www.imsglobal.org/spec/lti-dl/v2p0/</li>
+ *   <li>OpenID Connect Core 1.0 §3.1.3.7 (ID Token validation) —
+ *       https://openid.net/specs/openid-connect-core-1_0.html</li>
+ * </ul>
+ */
+package eu.somework.lti;

@@ -1,0 +1,23 @@
+package eu.somework.platform;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The tool's public keys, for platforms to verify what the tool signs. */
+@Path("/.well-known/jwks.json")
+public class JwksResource {
+  @Inject KeyRing keys;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response jwks() {
+    CacheControl cache = new CacheControl();
+    cache.setMaxAge(3600);
+    return Response.ok(keys.publicKeySet(KeyRing.TOOL).toString(true)).cacheControl(cache).build();
+  }
+}

@@ -1,0 +1,92 @@
+package eu.somework.platform;
+
+import eu.somework.lti.PlatformRegistration;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/** A registration of the tool on a platform (issuer + client id) with its deployments. */
+@Entity
+@Table(name = "platform_registration")
+public class Registration {
+  /** Where a registration came from. */
+  public enum Origin { FILE, SIMULATOR, DYNAMIC }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private String name;
+  private String issuer;
+
+  @Column(name = "client_id")
+  private String clientId;
+
+  @Column(name = "authorization_endpoint")
+  private String authorizationEndpoint;
+
+  @Column(name = "token_endpoint")
+  private String tokenEndpoint;
+
+  @Column(name = "jwks_uri")
+  private String jwksUri;
+
+  @Column(name = "origin")
+  private String origin;
+
+  @Column(name = "source_file")
+  private String sourceFile;
+
+  @Column(name = "updated_at")
+  private Instant updatedAt;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "platform_deployment", joinColumns = @JoinColumn(name = "registration_id"))
+  @Column(name = "deployment_id")
+  private Set<String> deploymentIds = new HashSet<>();
+
+  protected Registration() {}
+
+  public Registration(String issuer, String clientId) {
+    this.issuer = issuer;
+    this.clientId = clientId;
+  }
+
+  /** Takes name, endpoints and the exact set of deployments from a newer description. */
+  public void updateFrom(PlatformRegistration description, Origin origin, String sourceFile, Instant now) {
+    this.name = description.name();
+    this.authorizationEndpoint = description.authorizationEndpoint().toString();
+    this.tokenEndpoint = description.tokenEndpoint().toString();
+    this.jwksUri = description.jwksUri().toString();
+    this.deploymentIds.retainAll(description.deploymentIds());
+    this.deploymentIds.addAll(description.deploymentIds());
+    this.origin = origin.name();
+    this.sourceFile = sourceFile;
+    this.updatedAt = now;
+  }
+
+  public PlatformRegistration toProtocol() {
+    return new PlatformRegistration(
+        name, issuer, clientId, deploymentIds,
+        URI.create(authorizationEndpoint), URI.create(tokenEndpoint), URI.create(jwksUri));
+  }
+
+  public String issuer() {
+    return issuer;
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+}

@@ -1,0 +1,54 @@
+package eu.somework.web;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a refused or failed request gets: an HTML page for a person, or JSON for a script (by the
+ * Accept header), each with a correlation id that the log line carries too.
+ */
+public final class ErrorPage {
+  private ErrorPage() {}
+
+  public static String newCorrelationId() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  public static Response build(HttpHeaders headers, int status, String code, String message,
+      String correlationId, Optional<String> newWindowUrl) {
+    if (wantsJson(headers)) {
+      Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put("error", code);
+      body.put("message", message);
+      body.put("correlationId", correlationId);
+      newWindowUrl.ifPresent(url -> body.put("newWindowUrl", url));
+      return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(body)).build();
+    }
+    UiLanguage language = headers == null ? UiLanguage.EN
+        : UiLanguage.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)).orElse(UiLanguage.EN);
+    Messages text = Messages.of(language);
+    StringBuilder main = new StringBuilder();
+    main.append("<section class=\"error\" role=\"alert\">")
+        .append("<h1>").append(Html.escape(text.get("error.title"))).append("</h1>")
+        .append("<p class=\"reason\">").append(Html.escape(message)).append("</p>");
+    newWindowUrl.ifPresent(url -> main.append("<p><a class=\"button\" target=\"_blank\" rel=\"noopener\" href=\"")
+        .append(Html.escape(url)).append("\">").append(Html.escape(text.get("error.newWindow"))).append("</a></p>"));
+    main.append("<p class=\"meta\">").append(Html.escape(text.get("error.reference", code, correlationId)))
+        .append("</p></section>");
+    return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .entity(Page.render(language, text.get("error.title"), "", main.toString())).build();
+  }
+
+  private static boolean wantsJson(HttpHeaders headers) {
+    if (headers == null) {
+      return false;
+    }
+    String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
+    return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+  }
+}

@@ -1,0 +1,28 @@
+package eu.somework.web;
+
+import eu.somework.launch.LaunchRejected;
+import eu.somework.lti.LtiException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Logger;
+
+/** A refused login or launch: its reason for the user, the failed check in the log, no token anywhere. */
+@Provider
+public class LaunchRejectedMapper implements ExceptionMapper<LaunchRejected> {
+  private static final Logger LOG = Logger.getLogger("eu.somework.launch.rejected");
+
+  @Context HttpHeaders headers;
+
+  @Override
+  public Response toResponse(LaunchRejected rejected) {
+    LtiException reason = rejected.reason();
+    String correlation = ErrorPage.newCorrelationId();
+    LOG.warning(() -> "LTI login/launch refused: check=" + reason.failure() + " status=" + reason.httpStatus()
+        + " correlation=" + correlation);
+    return ErrorPage.build(headers, reason.httpStatus(), reason.failure().name(), reason.getMessage(), correlation,
+        rejected.newWindowUrl());
+  }
+}

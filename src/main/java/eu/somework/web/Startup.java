@@ -1,0 +1,46 @@
+package eu.somework.web;
+
+import eu.somework.config.Settings;
+import eu.somework.platform.KeyRing;
+import eu.somework.platform.PlatformDirectory;
+import eu.somework.platform.PlatformFileLoader;
+import eu.somework.platform.Registration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/**
+ * Start-up: schema migrations (through the database bean), the tool's keys, the registrations in
+ * the configuration folder, then the features that hook into {@link ToolStarted} (simulator,
+ * content). Ends with the URL to open.
+ */
+@ApplicationScoped
+public class Startup {
+  private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+  @Inject Settings settings;
+  @Inject KeyRing keys;
+  @Inject PlatformDirectory platforms;
+  @Inject Event<ToolStarted> started;
+
+  /** Fired once the tool's own start-up is done. */
+  public record ToolStarted(String baseUrl) {}
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
+    keys.ensureKeys(KeyRing.TOOL);
+    PlatformFileLoader.Result result = new PlatformFileLoader().load(settings.ltiConfigDir());
+    for (PlatformFileLoader.Loaded loaded : result.registrations()) {
+      platforms.save(loaded.registration(), Registration.Origin.FILE, loaded.fileName());
+      LOG.info(() -> "Platform registration loaded from " + loaded.fileName() + ": "
+          + loaded.registration().issuer() + " (client id " + loaded.registration().clientId() + ")");
+    }
+    result.problems().forEach(problem -> LOG.severe("Platform registration skipped — " + problem));
+    String base = settings.baseUrl();
+    started.fire(new ToolStarted(base));
+    LOG.info(() -> "\n\n  SoMe@Work is ready. Open " + base + "/"
+        + (settings.simulatorEnabled() ? "  (platform simulator: " + base + "/simulator)" : "") + "\n");
+  }
+}
