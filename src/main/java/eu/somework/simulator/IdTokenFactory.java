@@ -1,0 +1,122 @@
+package eu.somework.simulator;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import eu.somework.lti.LtiClaim;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds and signs the id_token of a simulated launch, with the claims Moodle sends. */
+final class IdTokenFactory {
+  private final SimulatedPlatform platform;
+
+  IdTokenFactory(SimulatedPlatform platform) {
+    this.platform = platform;
+  }
+
+  String resourceLinkLaunch(RSAKey key, DemoCourse.Person person, SimResourceLink link, String nonce,
+      String locale, java.util.Optional<SimLineItem> lineItem) {
+    JWTClaimsSet.Builder claims = common(person, nonce, locale, "LtiResourceLinkRequest")
+        .claim(LtiClaim.TARGET_LINK_URI, platform.toolBaseUrl() + "/lti/launch")
+        .claim(LtiClaim.RESOURCE_LINK, map("id", link.id(), "title", link.title(),
+            "description", link.description().orElse("")))
+        .claim(LtiClaim.CUSTOM, custom(link));
+    Map<String, Object> ags = new LinkedHashMap<>();
+    ags.put("scope", List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+        "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
+        "https://purl.imsglobal.org/spec/lti-ags/scope/score"));
+    ags.put("lineitems", platform.issuer() + "/ags/" + DemoCourse.CONTEXT_ID + "/lineitems");
+    lineItem.ifPresent(li -> ags.put("lineitem", platform.issuer() + "/ags/" + DemoCourse.CONTEXT_ID
+        + "/lineitems/" + li.id()));
+    claims.claim(LtiClaim.AGS_ENDPOINT, ags);
+    return sign(key, claims.build());
+  }
+
+  String deepLinkingRequest(RSAKey key, DemoCourse.Person person, String nonce, String locale, String data) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("deep_link_return_url", platform.deepLinkReturnUrl());
+    settings.put("accept_types", List.of("ltiResourceLink"));
+    settings.put("accept_presentation_document_targets", List.of("iframe", "window"));
+    settings.put("accept_multiple", true);
+    settings.put("accept_lineitem", true);
+    settings.put("auto_create", true);
+    settings.put("title", "Add SoMe@Work units");
+    settings.put("data", data);
+    return sign(key, common(person, nonce, locale, "LtiDeepLinkingRequest")
+        .claim(LtiClaim.TARGET_LINK_URI, platform.toolBaseUrl() + "/lti/launch")
+        .claim(LtiClaim.DEEP_LINKING_SETTINGS, settings)
+        .build());
+  }
+
+  private JWTClaimsSet.Builder common(DemoCourse.Person person, String nonce, String locale, String type) {
+    Instant now = Instant.now();
+    return new JWTClaimsSet.Builder()
+        .issuer(platform.issuer())
+        .audience(SimulatedPlatform.CLIENT_ID)
+        .subject(person.id())
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plusSeconds(60)))
+        .claim("nonce", nonce)
+        .claim("name", person.name())
+        .claim("given_name", person.givenName())
+        .claim("family_name", person.familyName())
+        .claim(LtiClaim.DEPLOYMENT_ID, SimulatedPlatform.DEPLOYMENT_ID)
+        .claim(LtiClaim.MESSAGE_TYPE, type)
+        .claim(LtiClaim.VERSION, LtiClaim.LTI_VERSION)
+        .claim(LtiClaim.ROLES, person.ltiRoles())
+        .claim(LtiClaim.CONTEXT, map("id", DemoCourse.CONTEXT_ID, "label", DemoCourse.CONTEXT_LABEL,
+            "title", DemoCourse.CONTEXT_TITLE, "type", List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
+        .claim(LtiClaim.TOOL_PLATFORM, map("product_family_code", "somework-simulator", "version", "1",
+            "guid", platform.issuer(), "name", "SoMe@Work platform simulator"))
+        .claim(LtiClaim.LAUNCH_PRESENTATION, map("locale", locale, "document_target", "iframe",
+            "return_url", platform.issuer()))
+        .claim(LtiClaim.NRPS, map("context_memberships_url", platform.issuer() + "/nrps/" + DemoCourse.CONTEXT_ID,
+            "service_versions", List.of("2.0")));
+  }
+
+  private static Map<String, Object> custom(SimResourceLink link) {
+    if (link.customJson().isEmpty()) {
+      return Map.of();
+    }
+    try {
+      return JSONObjectUtils.parse(link.customJson().get());
+    } catch (ParseException e) {
+      return Map.of();
+    }
+  }
+
+  static String sign(RSAKey key, JWTClaimsSet claims) {
+    try {
+      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+          .type(JOSEObjectType.JWT).build(), claims);
+      jwt.sign(new RSASSASigner(key));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException("The simulator cannot sign", e);
+    }
+  }
+
+  static Map<String, Object> map(Object... pairs) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  static String newNonce() {
+    return UUID.randomUUID().toString();
+  }
+}

@@ -1,0 +1,68 @@
+package eu.somework.simulator;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A launch someone started on the simulator page; the login's lti_message_hint points to it. */
+@Entity
+@Table(name = "sim_launch")
+public class SimLaunch {
+  @Id private String id;
+
+  @Column(name = "user_id")
+  private String userId;
+
+  @Column(name = "message_type")
+  private String messageType;
+
+  @Column(name = "resource_link_id")
+  private String resourceLinkId;
+
+  private String locale;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  protected SimLaunch() {}
+
+  SimLaunch(String id, String userId, String messageType, String resourceLinkId, String locale, Instant createdAt) {
+    this.id = id;
+    this.userId = userId;
+    this.messageType = messageType;
+    this.resourceLinkId = resourceLinkId;
+    this.locale = locale;
+    this.createdAt = createdAt;
+  }
+
+  String id() {
+    return id;
+  }
+
+  String userId() {
+    return userId;
+  }
+
+  boolean isDeepLinking() {
+    return "LtiDeepLinkingRequest".equals(messageType);
+  }
+
+  String messageType() {
+    return messageType;
+  }
+
+  Optional<String> resourceLinkId() {
+    return Optional.ofNullable(resourceLinkId);
+  }
+
+  String locale() {
+    return locale;
+  }
+
+  boolean isOlderThan(Instant moment) {
+    return createdAt.isBefore(moment);
+  }
+}

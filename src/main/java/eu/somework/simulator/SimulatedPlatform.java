@@ -1,0 +1,41 @@
+package eu.somework.simulator;
+
+import eu.somework.lti.PlatformRegistration;
+import java.net.URI;
+import java.util.Set;
+
+/** Who the simulator is as an LTI platform: its issuer, our client id there, its endpoints. */
+public record SimulatedPlatform(String toolBaseUrl) {
+  public static final String CLIENT_ID = "somework-simulator";
+  public static final String DEPLOYMENT_ID = "1";
+  public static final String KEY_OWNER = "simulator";
+
+  public String issuer() {
+    return toolBaseUrl + "/simulator";
+  }
+
+  public String toolLoginUrl() {
+    return toolBaseUrl + "/lti/login";
+  }
+
+  public String toolRedirectUri() {
+    return toolBaseUrl + "/lti/launch";
+  }
+
+  public String toolJwksUrl() {
+    return toolBaseUrl + "/.well-known/jwks.json";
+  }
+
+  public String tokenEndpoint() {
+    return issuer() + "/token";
+  }
+
+  public String deepLinkReturnUrl() {
+    return issuer() + "/deep-link-return";
+  }
+
+  public PlatformRegistration registration() {
+    return new PlatformRegistration("Platform simulator", issuer(), CLIENT_ID, Set.of(DEPLOYMENT_ID),
+        URI.create(issuer() + "/auth"), URI.create(tokenEndpoint()), URI.create(issuer() + "/jwks"));
+  }
+}

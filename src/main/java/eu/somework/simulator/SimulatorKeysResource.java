@@ -1,0 +1,24 @@
+package eu.somework.simulator;
+
+import eu.somework.platform.KeyRing;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The simulator platform's public keys, where the tool fetches them from. */
+@Path("/simulator/jwks")
+public class SimulatorKeysResource {
+  @Inject KeyRing keys;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response jwks() {
+    CacheControl cache = new CacheControl();
+    cache.setMaxAge(600);
+    return Response.ok(keys.publicKeySet(SimulatedPlatform.KEY_OWNER).toString(true)).cacheControl(cache).build();
+  }
+}

@@ -1,0 +1,97 @@
+package eu.somework.simulator;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import eu.somework.config.Settings;
+import eu.somework.web.AutoPost;
+import eu.somework.web.Html;
+import eu.somework.web.Page;
+import eu.somework.web.UiLanguage;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The simulator's page: pick a person, a language and what to launch; the tool opens in an iframe
+ * as in Moodle, and what the tool sent back is listed below it.
+ */
+@Path("/simulator")
+public class SimulatorPageResource {
+  static final String DEEP_LINKING = "deep-linking";
+
+  @Inject Settings settings;
+  @Inject SimulatorStore store;
+
+  @GET
+  @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+  public String page(@QueryParam("launch") String launchId) {
+    SimulatedPlatform platform = new SimulatedPlatform(settings.baseUrl());
+    String frame = launchId == null ? "" : store.launch(launchId)
+        .map(l -> "<h2>The tool, as the course shows it</h2><iframe class=\"tool\" title=\"SoMe@Work\" src=\"/simulator/frame/"
+            + Html.escape(l.id()) + "\"></iframe>")
+        .orElse("");
+    String main = "<h1>Platform simulator</h1>"
+        + "<p>A learning platform inside the tool, for trying it without an LMS. It speaks standard LTI 1.3 to"
+        + " the tool over HTTP, exactly as Moodle would. Course: <strong>" + Html.escape(DemoCourse.CONTEXT_TITLE)
+        + "</strong>.</p>"
+        + SimulatorPageParts.launchForm(store.links())
+        + frame
+        + SimulatorPageParts.courseState(store.links(), store.lineItems(), store.received())
+        + SimulatorPageParts.platformFacts(platform);
+    return Page.render(UiLanguage.EN, "Platform simulator", "", "<div class=\"wide\">" + main + "</div>");
+  }
+
+  @POST
+  @Path("/launch")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response launch(@FormParam("user") String userId, @FormParam("target") String target,
+      @FormParam("locale") String locale) {
+    DemoCourse.Person person = DemoCourse.person(userId == null ? "" : userId)
+        .orElseThrow(() -> new BadRequestException("Choose a person of the demo course."));
+    String chosenLocale = locale == null || locale.isBlank() ? person.locale() : locale;
+    if (chosenLocale.length() > 16) {
+      throw new BadRequestException("The language must be a locale such as fi-FI.");
+    }
+    SimLaunch launch;
+    if (DEEP_LINKING.equals(target)) {
+      launch = store.startLaunch(person.id(), "LtiDeepLinkingRequest", null, chosenLocale);
+    } else {
+      SimResourceLink link = store.link(target == null ? "" : target)
+          .orElseThrow(() -> new BadRequestException("Choose an activity of the demo course."));
+      launch = store.startLaunch(person.id(), "LtiResourceLinkRequest", link.id(), chosenLocale);
+    }
+    return Response.seeOther(URI.create(settings.baseUrl() + "/simulator?launch=" + launch.id())).build();
+  }
+
+  /** Inside the iframe: the login initiation, auto-posted cross-site to the tool as Moodle does. */
+  @GET
+  @Path("/frame/{launch}")
+  @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+  public String frame(@PathParam("launch") String launchId) {
+    SimLaunch launch = store.launch(launchId).orElseThrow(() -> new NotFoundException("No such simulated launch."));
+    SimulatedPlatform platform = new SimulatedPlatform(settings.baseUrl());
+    Map<String, String> login = new LinkedHashMap<>();
+    login.put("iss", platform.issuer());
+    login.put("target_link_uri", platform.toolRedirectUri());
+    login.put("login_hint", launch.userId());
+    Map<String, Object> hint = new LinkedHashMap<>();
+    hint.put("cmid", launch.resourceLinkId().orElse("0"));
+    hint.put("launchid", launch.id());
+    login.put("lti_message_hint", JSONObjectUtils.toJSONString(hint));
+    login.put("client_id", SimulatedPlatform.CLIENT_ID);
+    login.put("lti_deployment_id", SimulatedPlatform.DEPLOYMENT_ID);
+    return AutoPost.page(platform.toolLoginUrl(), login, "Open SoMe@Work");
+  }
+}

@@ -1,0 +1,79 @@
+package eu.somework.simulator;
+
+import eu.somework.persistence.Transactor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The simulator's demo-course data in the database. */
+@ApplicationScoped
+public class SimulatorStore {
+  @Inject Transactor tx;
+
+  void ensureDefaultLink() {
+    tx.run(em -> {
+      if (em.find(SimResourceLink.class, DemoCourse.DEFAULT_LINK_ID) == null) {
+        em.persist(new SimResourceLink(DemoCourse.DEFAULT_LINK_ID, DemoCourse.DEFAULT_LINK_TITLE,
+            "The whole module: all units, with the learner's progress.", null, null, Instant.now()));
+      }
+    });
+  }
+
+  SimLaunch startLaunch(String userId, String messageType, String resourceLinkId, String locale) {
+    SimLaunch launch = new SimLaunch("sl-" + UUID.randomUUID(), userId, messageType, resourceLinkId, locale,
+        Instant.now());
+    tx.run(em -> em.persist(launch));
+    return launch;
+  }
+
+  Optional<SimLaunch> launch(String id) {
+    return tx.read(em -> Optional.ofNullable(em.find(SimLaunch.class, id)));
+  }
+
+  public List<SimResourceLink> links() {
+    return tx.read(em -> em.createQuery("select l from SimResourceLink l order by l.createdAt, l.id",
+        SimResourceLink.class).getResultList());
+  }
+
+  Optional<SimResourceLink> link(String id) {
+    return tx.read(em -> Optional.ofNullable(em.find(SimResourceLink.class, id)));
+  }
+
+  public List<SimLineItem> lineItems() {
+    return tx.read(em -> em.createQuery("select i from SimLineItem i order by i.createdAt", SimLineItem.class)
+        .getResultList());
+  }
+
+  Optional<SimLineItem> lineItem(String id) {
+    return tx.read(em -> Optional.ofNullable(em.find(SimLineItem.class, id)));
+  }
+
+  /** Creates a resource link, with its gradebook column when the item asked for one. */
+  SimResourceLink addLink(String title, String description, String customJson, Optional<LineItemRequest> lineItem) {
+    String linkId = "rl-" + UUID.randomUUID().toString().substring(0, 8);
+    String lineItemId = lineItem.map(li -> "li-" + UUID.randomUUID().toString().substring(0, 8)).orElse(null);
+    Instant now = Instant.now();
+    SimResourceLink link = new SimResourceLink(linkId, title, description, customJson, lineItemId, now);
+    tx.run(em -> {
+      em.persist(link);
+      lineItem.ifPresent(li -> em.persist(new SimLineItem(lineItemId, li.label(), li.scoreMaximum(),
+          li.resourceId(), li.tag(), linkId, now)));
+    });
+    return link;
+  }
+
+  void record(String kind, String summary) {
+    tx.run(em -> em.persist(new SimReceived(kind, summary, Instant.now())));
+  }
+
+  public List<SimReceived> received() {
+    return tx.read(em -> em.createQuery("select r from SimReceived r order by r.receivedAt desc", SimReceived.class)
+        .setMaxResults(50).getResultList());
+  }
+
+  /** A line item a deep-linking item asked for. */
+  record LineItemRequest(String label, double scoreMaximum, String resourceId, String tag) {}
+}

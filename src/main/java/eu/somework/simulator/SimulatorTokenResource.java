@@ -1,0 +1,96 @@
+package eu.somework.simulator;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import eu.somework.config.Settings;
+import eu.somework.platform.KeyRing;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The simulator's OAuth 2 token endpoint (1EdTech Security Framework §4.1): client credentials
+ * with a JWT client assertion signed by the tool's key. Issues access tokens for AGS and NRPS.
+ */
+@Path("/simulator/token")
+public class SimulatorTokenResource {
+  static final Set<String> SCOPES = Set.of(
+      "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+      "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
+      "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
+      "https://purl.imsglobal.org/spec/lti-ags/scope/score",
+      "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly");
+  private static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+  @Inject Settings settings;
+  @Inject KeyRing keys;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response token(@FormParam("grant_type") String grantType,
+      @FormParam("client_assertion_type") String assertionType,
+      @FormParam("client_assertion") String assertion, @FormParam("scope") String scope) {
+    SimulatedPlatform platform = new SimulatedPlatform(settings.baseUrl());
+    if (!"client_credentials".equals(grantType)) {
+      return error(400, "unsupported_grant_type", "grant_type must be client_credentials");
+    }
+    if (!JWT_BEARER.equals(assertionType) || assertion == null) {
+      return error(401, "invalid_client", "a JWT client assertion is required");
+    }
+    JWTClaimsSet claims;
+    try {
+      claims = ToolSignatureCheck.verify(assertion, platform);
+    } catch (ToolSignatureCheck.Rejected e) {
+      return error(401, "invalid_client", e.getMessage());
+    }
+    if (!SimulatedPlatform.CLIENT_ID.equals(claims.getIssuer())
+        || !SimulatedPlatform.CLIENT_ID.equals(claims.getSubject())) {
+      return error(401, "invalid_client", "iss and sub must be the client id");
+    }
+    if (claims.getAudience() == null || claims.getAudience().stream()
+        .noneMatch(a -> a.equals(platform.tokenEndpoint()) || a.equals(platform.issuer()))) {
+      return error(401, "invalid_client", "aud must be the token endpoint");
+    }
+    if (claims.getJWTID() == null) {
+      return error(401, "invalid_client", "the assertion needs a jti");
+    }
+    List<String> requested = scope == null ? List.of() : Arrays.stream(scope.trim().split("\\s+"))
+        .filter(s -> !s.isEmpty()).toList();
+    if (requested.isEmpty() || !SCOPES.containsAll(requested)) {
+      return error(400, "invalid_scope", "unknown or missing scope");
+    }
+    Instant now = Instant.now();
+    String accessToken = IdTokenFactory.sign(keys.signingKey(SimulatedPlatform.KEY_OWNER), new JWTClaimsSet.Builder()
+        .issuer(platform.issuer()).audience(platform.issuer()).subject(SimulatedPlatform.CLIENT_ID)
+        .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(3600)))
+        .jwtID(UUID.randomUUID().toString()).claim("scope", String.join(" ", requested)).build());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("access_token", accessToken);
+    body.put("token_type", "Bearer");
+    body.put("expires_in", 3600);
+    body.put("scope", String.join(" ", requested));
+    return Response.ok(JSONObjectUtils.toJSONString(body)).header("Cache-Control", "no-store").build();
+  }
+
+  private static Response error(int status, String code, String description) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", code);
+    body.put("error_description", description);
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(JSONObjectUtils.toJSONString(body)).build();
+  }
+}
