@@ -3,7 +3,6 @@ package eu.somework.platform;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,11 +12,10 @@ import jakarta.ws.rs.core.Response;
 public class JwksResource {
   @Inject KeyRing keys;
 
-  @GET
-  @Produces(MediaType.APPLICATION_JSON)
+  @GET // any Accept: a key set is JSON whatever the client asks for
   public Response jwks() {
     CacheControl cache = new CacheControl();
     cache.setMaxAge(3600);
-    return Response.ok(keys.publicKeySet(KeyRing.TOOL).toString(true)).cacheControl(cache).build();
+    return Response.ok(keys.publicKeySet(KeyRing.TOOL).toString(true)).type(MediaType.APPLICATION_JSON_TYPE).cacheControl(cache).build();
   }
 }

@@ -1,0 +1,138 @@
+package eu.somework.it;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stand-ins for LMSs the tests cannot run: each serves its JWKS over real HTTP (the files in
+ * src/test/resources/it-lti-config register them with the tool) and signs id_tokens with keys
+ * made fresh for this run.
+ */
+final class MockPlatforms {
+  static final int PORT = Integer.getInteger("it.platform.port", 18081);
+  static final String TOOL = "http://localhost:" + Integer.getInteger("it.port", 18080);
+  private static MockPlatforms instance;
+
+  private final HttpServer server;
+  private final Map<String, JWKSet> published = new ConcurrentHashMap<>();
+  private final Map<String, RSAKey> signing = new ConcurrentHashMap<>();
+  private final Map<String, Integer> fetches = new ConcurrentHashMap<>();
+
+  private MockPlatforms() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
+    server.createContext("/", exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      String platform = path.split("/")[1];
+      JWKSet keys = published.get(platform);
+      if (!path.endsWith("/jwks") || keys == null) {
+        exchange.sendResponseHeaders(404, -1);
+        exchange.close();
+        return;
+      }
+      fetches.merge(platform, 1, Integer::sum);
+      byte[] body = keys.toString(true).getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.getResponseHeaders().add("Cache-Control", "max-age=300");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.start();
+    for (String platform : List.of("a", "b", "rot")) {
+      RSAKey key = newKey();
+      signing.put(platform, key);
+      published.put(platform, new JWKSet(key.toPublicJWK()));
+    }
+  }
+
+  static synchronized MockPlatforms get() throws IOException {
+    if (instance == null) {
+      instance = new MockPlatforms();
+    }
+    return instance;
+  }
+
+  static String issuer(String platform) {
+    return "http://localhost:" + PORT + "/" + platform;
+  }
+
+  RSAKey key(String platform) {
+    return signing.get(platform);
+  }
+
+  int fetchCount(String platform) {
+    return fetches.getOrDefault(platform, 0);
+  }
+
+  /** Publishes a new key and signs with it from now on (the old one is withdrawn). */
+  RSAKey rotate(String platform) {
+    RSAKey key = newKey();
+    signing.put(platform, key);
+    published.put(platform, new JWKSet(key.toPublicJWK()));
+    return key;
+  }
+
+  /** A valid LtiResourceLinkRequest for the platform, to be changed by one claim in a test. */
+  static JWTClaimsSet.Builder resourceLinkLaunch(String platform, String clientId, String deploymentId,
+      String nonce, String userId, String role) {
+    Instant now = Instant.now();
+    return new JWTClaimsSet.Builder()
+        .issuer(issuer(platform))
+        .audience(clientId)
+        .subject(userId)
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plusSeconds(300)))
+        .claim("nonce", nonce)
+        .claim("name", "Test " + role)
+        .claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", deploymentId)
+        .claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
+        .claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
+        .claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", TOOL + "/lti/launch")
+        .claim("https://purl.imsglobal.org/spec/lti/claim/roles",
+            List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#" + role))
+        .claim("https://purl.imsglobal.org/spec/lti/claim/resource_link",
+            Map.of("id", "link-" + platform, "title", "Activity on " + platform))
+        .claim("https://purl.imsglobal.org/spec/lti/claim/context",
+            Map.of("id", "course-" + platform, "title", "Course on " + platform.toUpperCase()));
+  }
+
+  static String sign(RSAKey key, JWTClaimsSet claims) {
+    try {
+      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+          .type(JOSEObjectType.JWT).build(), claims);
+      jwt.sign(new RSASSASigner(key));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static RSAKey newKey() {
+    try {
+      return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE).generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
