@@ -1,5 +1,6 @@
 package eu.somework.lti;
 
+import static eu.somework.lti.LtiAssertions.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,11 +52,6 @@ class LaunchValidatorTest {
 
   LtiException reject(String token) {
     return assertThrows(LtiException.class, () -> accept(token));
-  }
-
-  static void assertRejected(LtiException e, LtiFailure failure, String messagePart) {
-    assertEquals(failure, e.failure(), e.getMessage());
-    assertTrue(e.getMessage().contains(messagePart), e.getMessage());
   }
 
   @Test
