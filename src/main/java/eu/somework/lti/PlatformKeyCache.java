@@ -51,11 +51,14 @@ public final class PlatformKeyCache implements PlatformKeySource {
     URI uri = registration.jwksUri();
     Cached cached = sets.get(uri);
     Instant now = clock.instant();
+    boolean fetchedForThisLookup = false;
     if (cached == null || now.isAfter(cached.expiresAt())) {
       cached = refresh(uri, cached, cached == null ? Instant.MIN : cached.lastUnknownKeyRefetch());
+      fetchedForThisLookup = true;
     }
     JWK key = cached.keys().getKeyByKeyId(keyId);
-    if (key == null && mayRefetchForUnknownKey(cached, now)) {
+    // a set fetched for this very lookup is as fresh as a refetch would make it
+    if (key == null && !fetchedForThisLookup && mayRefetchForUnknownKey(cached, now)) {
       cached = refresh(uri, cached, now);
       key = cached.keys().getKeyByKeyId(keyId);
     }
