@@ -76,6 +76,11 @@ public final class PlatformKeyCache implements PlatformKeySource {
 
   private synchronized Cached refresh(URI uri, Cached previous, Instant unknownKeyRefetch)
       throws LtiException {
+    Cached current = sets.get(uri);
+    if (current != null && current != previous) {
+      // another launch refreshed the set while this one waited: one request serves them all
+      return current;
+    }
     Instant now = clock.instant();
     try {
       JwksFetcher.Fetched fetched = fetcher.fetch(uri);

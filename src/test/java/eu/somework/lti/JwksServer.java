@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,11 +20,13 @@ final class JwksServer implements AutoCloseable {
   private volatile int status = 200;
   private volatile String body = "{\"keys\":[]}";
   private volatile String cacheControl;
+  private volatile Duration delay = Duration.ZERO;
 
   JwksServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/mod/lti/certs.php", exchange -> {
       requests.incrementAndGet();
+      pause();
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       if (cacheControl != null) {
@@ -55,6 +58,20 @@ final class JwksServer implements AutoCloseable {
   JwksServer cacheControl(String value) {
     this.cacheControl = value;
     return this;
+  }
+
+  /** Answers every request only after this delay, like a slow LMS. */
+  JwksServer delay(Duration by) {
+    this.delay = by;
+    return this;
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   int requests() {

@@ -11,8 +11,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,6 +153,26 @@ class PlatformKeyCacheTest {
     server.serve(new JWKSet(List.of(KEY_A, KEY_B)));
     assertEquals("key-b", kidFound("key-b"));
     assertEquals(3, server.requests());
+  }
+
+  @Test
+  void concurrentLaunchesWithARotatedKeyShareOneRefetch() throws Exception {
+    kidFound("key-a");
+    server.serve(new JWKSet(List.of(KEY_A, KEY_B))).delay(Duration.ofMillis(200));
+    ExecutorService launches = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<String>> found = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        found.add(launches.submit(() -> kidFound("key-b")));
+      }
+      for (Future<String> f : found) {
+        assertEquals("key-b", f.get(10, TimeUnit.SECONDS));
+      }
+    } finally {
+      launches.shutdownNow();
+    }
+
+    assertEquals(2, server.requests());
   }
 
   @Test
