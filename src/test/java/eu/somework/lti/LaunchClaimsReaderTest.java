@@ -105,6 +105,13 @@ class LaunchClaimsReaderTest {
   }
 
   @Test
+  void numericSubjectIsAUserNotAnAnonymousLaunch() throws LtiException {
+    LtiLaunch launch = accept(valid().claim("sub", 2));
+
+    assertEquals(Optional.of("2"), launch.subject());
+  }
+
+  @Test
   void claimsTheToolDoesNotKnowAreIgnored() throws LtiException {
     LtiLaunch launch = accept(valid()
         .claim(LtiClaim.TOOL_PLATFORM, Map.of("product_family_code", "moodle", "version", "2024100700"))
