@@ -42,6 +42,10 @@ public class JwksFetcher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while fetching the key set", e);
+    } catch (IOException e) {
+      // the JDK's ConnectException has no message: the reason ends up on the error page
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new IOException("no answer from " + jwksUri.getHost() + ": " + reason, e);
     }
     if (response.statusCode() != 200) {
       throw new IOException("the key set URL answered HTTP " + response.statusCode());

@@ -2,6 +2,7 @@ package eu.somework.lti;
 
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,6 +17,7 @@ public enum LaunchRole {
   private static final String MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership";
   private static final String INSTITUTION = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#";
   private static final String SYSTEM = "http://purl.imsglobal.org/vocab/lis/v2/system/person#";
+  private static final String LTI11_CONTEXT_ROLE = "urn:lti:role:ims/lis/";
 
   public static Set<LaunchRole> fromLti(Collection<String> roles) {
     Set<LaunchRole> context = EnumSet.noneOf(LaunchRole.class);
@@ -35,7 +37,7 @@ public enum LaunchRole {
           institution.add(LEARNER);
         }
       } else {
-        contextRole(localName(r)).ifPresent(context::add);
+        principalContextRole(r).flatMap(LaunchRole::contextRole).ifPresent(context::add);
       }
     }
     Set<LaunchRole> result = EnumSet.copyOf(context.isEmpty() ? institution : context);
@@ -54,19 +56,16 @@ public enum LaunchRole {
         || r.equals("urn:lti:sysrole:ims/lis/SysAdmin");
   }
 
-  private static java.util.Optional<LaunchRole> contextRole(String name) {
+  private static Optional<LaunchRole> contextRole(String name) {
     return switch (name) {
-      case "Learner", "Student" -> java.util.Optional.of(LEARNER);
+      case "Learner", "Student" -> Optional.of(LEARNER);
       case "Instructor", "TeachingAssistant", "ContentDeveloper", "Administrator", "Grader" ->
-          java.util.Optional.of(INSTRUCTOR);
-      default -> java.util.Optional.empty();
+          Optional.of(INSTRUCTOR);
+      default -> Optional.empty();
     };
   }
 
-  /**
-   * "…/membership#Instructor" → Instructor; "…/membership/Instructor#TeachingAssistant" →
-   * TeachingAssistant; "urn:lti:role:ims/lis/Learner" → Learner; "Learner" → Learner.
-   */
+  /** "…/institution/person#Faculty" → Faculty; "urn:lti:instrole:ims/lis/Faculty" → Faculty. */
   static String localName(String role) {
     int hash = role.lastIndexOf('#');
     if (hash >= 0) {
@@ -76,7 +75,29 @@ public enum LaunchRole {
     return slash >= 0 ? role.substring(slash + 1) : role;
   }
 
-  static boolean isMembershipUri(String role) {
-    return role.startsWith(MEMBERSHIP);
+  /**
+   * The principal context role a role names, or empty when it is not a context role at all.
+   * "…/membership#Instructor" → Instructor; "Instructor" → Instructor (short names, LTI Core
+   * Appendix A.2.3); "urn:lti:role:ims/lis/Instructor" → Instructor. A sub-role belongs to its
+   * principal role (Appendix A.2.3.1): "…/membership/Learner#Instructor" is a kind of learner, so →
+   * Learner. A URI of another vocabulary may end in "#Instructor" and still say nothing about the
+   * course, so it is ignored.
+   */
+  static Optional<String> principalContextRole(String role) {
+    if (role.startsWith(MEMBERSHIP + "#")) {
+      return Optional.of(role.substring(MEMBERSHIP.length() + 1));
+    }
+    if (role.startsWith(MEMBERSHIP + "/")) {
+      String principalAndSub = role.substring(MEMBERSHIP.length() + 1);
+      int hash = principalAndSub.indexOf('#');
+      return Optional.of(hash >= 0 ? principalAndSub.substring(0, hash) : principalAndSub);
+    }
+    if (role.startsWith(LTI11_CONTEXT_ROLE)) {
+      String principalAndSub = role.substring(LTI11_CONTEXT_ROLE.length());
+      int slash = principalAndSub.indexOf('/');
+      return Optional.of(slash >= 0 ? principalAndSub.substring(0, slash) : principalAndSub);
+    }
+    boolean shortName = role.indexOf(':') < 0 && role.indexOf('/') < 0 && role.indexOf('#') < 0;
+    return shortName ? Optional.of(role) : Optional.empty();
   }
 }

@@ -51,11 +51,14 @@ public final class PlatformKeyCache implements PlatformKeySource {
     URI uri = registration.jwksUri();
     Cached cached = sets.get(uri);
     Instant now = clock.instant();
+    boolean fetchedForThisLookup = false;
     if (cached == null || now.isAfter(cached.expiresAt())) {
       cached = refresh(uri, cached, cached == null ? Instant.MIN : cached.lastUnknownKeyRefetch());
+      fetchedForThisLookup = true;
     }
     JWK key = cached.keys().getKeyByKeyId(keyId);
-    if (key == null && mayRefetchForUnknownKey(cached, now)) {
+    // a set fetched for this very lookup is as fresh as a refetch would make it
+    if (key == null && !fetchedForThisLookup && mayRefetchForUnknownKey(cached, now)) {
       cached = refresh(uri, cached, now);
       key = cached.keys().getKeyByKeyId(keyId);
     }
@@ -73,6 +76,11 @@ public final class PlatformKeyCache implements PlatformKeySource {
 
   private synchronized Cached refresh(URI uri, Cached previous, Instant unknownKeyRefetch)
       throws LtiException {
+    Cached current = sets.get(uri);
+    if (current != null && current != previous) {
+      // another launch refreshed the set while this one waited: one request serves them all
+      return current;
+    }
     Instant now = clock.instant();
     try {
       JwksFetcher.Fetched fetched = fetcher.fetch(uri);
