@@ -44,6 +44,11 @@ final class LaunchClaimsReader {
           LtiFailure.DEEP_LINK_RETURN_URL_MISSING,
           "The deep linking request has no deep_linking_settings claim.");
     }
+    String targetLinkUri = string(claims, LtiClaim.TARGET_LINK_URI).orElse("");
+    // LTI Core §5.3.6 (target_link_uri is REQUIRED in a resource link launch)
+    if (type == MessageType.RESOURCE_LINK && targetLinkUri.isEmpty()) {
+      throw new LtiException(LtiFailure.CLAIM_INVALID, "The resource link launch has no target_link_uri.");
+    }
     Optional<Map<String, Object>> presentation = object(claims, LtiClaim.LAUNCH_PRESENTATION);
     return new LtiLaunch(
         registration.issuer(),
@@ -62,7 +67,7 @@ final class LaunchClaimsReader {
         gradeService(claims),
         object(claims, LtiClaim.NRPS).flatMap(n -> text(n.get("context_memberships_url"))),
         presentation.flatMap(p -> text(p.get("return_url"))),
-        string(claims, LtiClaim.TARGET_LINK_URI).orElse(""));
+        targetLinkUri);
   }
 
   private static List<String> roles(JWTClaimsSet claims) throws LtiException {
@@ -120,8 +125,9 @@ final class LaunchClaimsReader {
         url,
         stringList(s.get("accept_types"), "accept_types"),
         stringList(s.get("accept_presentation_document_targets"), "accept_presentation_document_targets"),
-        flag(s.get("accept_multiple"), true),
-        flag(s.get("accept_lineitem"), true),
+        // absent means the platform did not say it accepts them: assume not (Deep Linking §4.4.1)
+        flag(s.get("accept_multiple"), false),
+        flag(s.get("accept_lineitem"), false),
         flag(s.get("auto_create"), false),
         text(s.get("title")),
         text(s.get("text")),

@@ -252,6 +252,22 @@ class LaunchClaimsReaderTest {
   }
 
   @Test
+  void deepLinkingSettingsThatDoNotSayAcceptMultipleOrLineItemsMeanNo() throws LtiException {
+    DeepLinkingSettings settings = accept(deepLinking(Map.of(
+        "deep_link_return_url", "https://moodle.example.org/return", "accept_types", List.of("ltiResourceLink"))))
+        .deepLinking().orElseThrow();
+    assertFalse(settings.acceptMultiple());
+    assertFalse(settings.acceptLineItem());
+  }
+
+  @Test
+  void resourceLinkLaunchWithoutTargetLinkUriIsRefused() {
+    LtiException e = reject(valid().claim(LtiClaim.TARGET_LINK_URI, null));
+    assertEquals(LtiFailure.CLAIM_INVALID, e.failure());
+    assertTrue(e.getMessage().contains("target_link_uri"), e.getMessage());
+  }
+
+  @Test
   void deepLinkingWithoutReturnUrlIsRefused() {
     assertRejected(reject(deepLinking(Map.of("accept_types", List.of("ltiResourceLink")))),
         LtiFailure.DEEP_LINK_RETURN_URL_MISSING, "no deep_link_return_url");
