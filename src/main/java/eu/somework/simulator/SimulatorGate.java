@@ -16,11 +16,14 @@ public class SimulatorGate implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String path = request.getUriInfo().getPath();
-    boolean simulatorPath = path.equals("simulator") || path.startsWith("simulator/")
-        || path.equals("/simulator") || path.startsWith("/simulator/");
-    if (simulatorPath && !settings.simulatorEnabled()) {
+    if (hides(request.getUriInfo().getPath())) {
       throw new NotFoundException("There is no such page.");
     }
+  }
+
+  /** Whether the path is one of the simulator's while the simulator is off. */
+  boolean hides(String path) {
+    String p = path.startsWith("/") ? path.substring(1) : path;
+    return (p.equals("simulator") || p.startsWith("simulator/")) && !settings.simulatorEnabled();
   }
 }
