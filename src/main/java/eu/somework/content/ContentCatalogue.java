@@ -22,24 +22,27 @@ public class ContentCatalogue {
 
   @Inject Settings settings;
   private volatile CatalogueSnapshot snapshot = CatalogueSnapshot.EMPTY;
+  private volatile java.nio.file.Path folder = java.nio.file.Path.of(".");
 
   /** A catalogue of the units under {@code folder}, without a container. */
   public static ContentCatalogue from(java.nio.file.Path folder) {
     ContentCatalogue catalogue = new ContentCatalogue();
+    catalogue.folder = folder;
     catalogue.snapshot = CatalogueSnapshot.load(folder, new UnitLoader());
     return catalogue;
   }
 
   @PostConstruct
   void loadConfiguredFolder() {
-    java.nio.file.Path folder = settings.contentDir();
+    folder = settings.contentDir();
     snapshot = CatalogueSnapshot.load(folder, new UnitLoader());
     snapshot.rejectedUnits().forEach((unit, problems) -> {
       LOG.severe(() -> "Unit '" + unit + "' is not served: " + problems.size() + " problem(s) in its files");
       problems.forEach(problem -> LOG.severe(() -> "  " + problem));
     });
     snapshot.folderProblems().forEach(problem -> LOG.severe(() -> "Module content: " + problem));
-    LOG.info(() -> "Module content: " + snapshot.units().size() + " unit(s) ready from " + folder);
+    java.nio.file.Path loaded = folder;
+    LOG.info(() -> "Module content: " + snapshot.units().size() + " unit(s) ready from " + loaded);
   }
 
   /** Observing the start-up event makes the container load the content then, not on first use. */
@@ -54,6 +57,18 @@ public class ContentCatalogue {
 
   public Optional<Unit> find(String id) {
     return id == null ? Optional.empty() : snapshot.units().stream().filter(u -> u.id().equals(id)).findFirst();
+  }
+
+  /**
+   * A file a served unit ships (an image, a PDF) by its path inside the unit folder; empty for
+   * anything else, including the unit's own source files and paths that lead out of the folder.
+   */
+  public Optional<java.nio.file.Path> unitFile(String unitId, String relativePath) {
+    if (find(unitId).isEmpty() || relativePath == null
+        || !LinkTarget.FILE_TYPES.containsKey(LinkTarget.extension(relativePath))) {
+      return Optional.empty();
+    }
+    return LinkTarget.resolve(folder.resolve(unitId), relativePath);
   }
 
   /** Every problem found, in the units left out. Empty when all content is valid. */
