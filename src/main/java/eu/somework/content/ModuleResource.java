@@ -4,6 +4,7 @@ import eu.somework.config.Settings;
 import eu.somework.launch.SessionResolver;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -33,9 +34,12 @@ public class ModuleResource {
     Visit visit = Visit.of(sessions, languages, token, lang, headers);
     members.seen(visit.session());
     if (visit.session().unit().isPresent()) {
+      // the id comes from the platform's custom parameter: only a unit we serve goes into a URL
+      String id = visit.session().unit().get();
+      Unit unit = catalogue.find(id).orElseThrow(() -> new NotFoundException(UnitResource.notFound(visit.text(), id)));
       // 303 to the unit's own address: its language menu and reloads then stay on the unit
-      return Response.seeOther(URI.create(settings.baseUrl() + visit.links().url(
-          AppLinks.unit(visit.session().unit().get())))).header("Cache-Control", "no-store").build();
+      return Response.seeOther(URI.create(settings.baseUrl() + visit.links().url(AppLinks.unit(unit.id()))))
+          .header("Cache-Control", "no-store").build();
     }
     return page(visit, "/app");
   }
