@@ -1,51 +1,60 @@
 package eu.somework.content;
 
+import eu.somework.config.Settings;
 import eu.somework.launch.SessionResolver;
-import eu.somework.launch.ToolSession;
-import eu.somework.web.Html;
-import eu.somework.web.Messages;
-import eu.somework.web.Page;
-import eu.somework.web.UiLanguage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Optional;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 
-/** Where a launch lands: who you are, your role, the course and the activity. */
+/**
+ * Where a launch lands. A link that Deep Linking bound to one unit (custom parameter {@code unit})
+ * goes straight to that unit; any other launch shows the module overview.
+ */
 @Path("/app")
 public class ModuleResource {
   @Inject SessionResolver sessions;
+  @Inject LanguagePreferences languages;
+  @Inject ContentCatalogue catalogue;
+  @Inject LearnerProgress progress;
+  @Inject CourseMembers members;
+  @Inject Settings settings;
 
   @GET
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-  public String home(@QueryParam("s") String token, @Context HttpHeaders headers) {
-    ToolSession session = sessions.require(token, headers);
-    UiLanguage language = UiLanguage.negotiate(Optional.empty(), session.locale(),
-        headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-    Messages text = Messages.of(language);
-    String name = session.displayName().orElse(text.get("user.unnamed"));
-    StringBuilder main = new StringBuilder();
-    main.append("<h1>").append(Html.escape(session.isAnonymous() ? "SoMe@Work" : text.get("home.welcome", name)))
-        .append("</h1>");
-    if (session.isAnonymous()) {
-      main.append("<p>").append(Html.escape(text.get("home.anonymous"))).append("</p>");
+  public Response launchLanding(@QueryParam("s") String token, @QueryParam("lang") String lang,
+      @Context HttpHeaders headers) {
+    Visit visit = Visit.of(sessions, languages, token, lang, headers);
+    members.seen(visit.session());
+    if (visit.session().unit().isPresent()) {
+      // the id comes from the platform's custom parameter: only a unit we serve goes into a URL
+      String id = visit.session().unit().get();
+      Unit unit = catalogue.find(id).orElseThrow(() -> new NotFoundException(UnitResource.notFound(visit.text(), id)));
+      // 303 to the unit's own address: its language menu and reloads then stay on the unit
+      return Response.seeOther(URI.create(settings.baseUrl() + visit.links().url(AppLinks.unit(unit.id()))))
+          .header("Cache-Control", "no-store").build();
     }
-    main.append("<dl class=\"facts\">");
-    fact(main, text.get("home.role"), text.get("role." + session.role().name()), "role");
-    fact(main, text.get("home.course"), session.contextTitle().orElse(session.contextId()), "course");
-    fact(main, text.get("home.link"), session.resourceLinkTitle().or(session::resourceLinkId).orElse("—"), "link");
-    fact(main, text.get("home.platform"), session.issuer(), "platform");
-    main.append("</dl>");
-    return Page.render(language, "SoMe@Work", "", main.toString());
+    return page(visit, "/app");
   }
 
-  private static void fact(StringBuilder out, String label, String value, String id) {
-    out.append("<dt>").append(Html.escape(label)).append("</dt><dd data-fact=\"").append(id).append("\">")
-        .append(Html.escape(value)).append("</dd>");
+  @GET
+  @Path("overview")
+  @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+  public Response overview(@QueryParam("s") String token, @QueryParam("lang") String lang,
+      @Context HttpHeaders headers) {
+    return page(Visit.of(sessions, languages, token, lang, headers), AppLinks.OVERVIEW);
+  }
+
+  private Response page(Visit visit, String path) {
+    String html = ModulePage.render(visit.session(), visit.language(), visit.links(), path, catalogue.units(),
+        progress.statusesOf(visit.session()));
+    return Response.ok(html).header("Cache-Control", "no-store").build();
   }
 }

@@ -1,0 +1,74 @@
+package eu.somework.content;
+
+import eu.somework.launch.ToolRole;
+import eu.somework.launch.ToolSession;
+import eu.somework.persistence.Transactor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Progress per learner, unit and course. Only students leave progress: a teacher previewing a unit
+ * or a guest reading it does not appear in anyone's statistics.
+ */
+@ApplicationScoped
+public class LearnerProgress {
+  @Inject Transactor tx;
+  @Inject CourseMembers members;
+
+  static boolean tracks(ToolSession session) {
+    return session.role() == ToolRole.STUDENT && !session.isAnonymous();
+  }
+
+  /** Records that a student opened a unit; true if that changed their progress. */
+  public boolean recordRead(ToolSession session, String unitId) {
+    return advance(session, unitId, ProgressStatus.READ);
+  }
+
+  /** Moves a student's progress in a unit forward to {@code status}; never backwards. */
+  public boolean advance(ToolSession session, String unitId, ProgressStatus status) {
+    if (!tracks(session) || status == ProgressStatus.NOT_STARTED) {
+      return false;
+    }
+    UnitProgress.Key key = new UnitProgress.Key(session.issuer(), session.userId().orElseThrow(),
+        session.contextId(), unitId);
+    return RaceRetry.once(() -> tx.inTransaction(em -> {
+      Instant now = Instant.now();
+      UnitProgress progress = em.find(UnitProgress.class, key);
+      if (progress == null) {
+        em.persist(new UnitProgress(key, status, now));
+        return true;
+      }
+      return progress.advanceTo(status, now);
+    }));
+  }
+
+  /** The session user's status in each unit of this course they have started. */
+  public Map<String, ProgressStatus> statusesOf(ToolSession session) {
+    if (session.isAnonymous()) {
+      return Map.of();
+    }
+    List<UnitProgress> rows = tx.read(em -> em.createQuery("select p from UnitProgress p where p.issuer = :issuer"
+            + " and p.userId = :user and p.contextId = :context", UnitProgress.class)
+        .setParameter("issuer", session.issuer()).setParameter("user", session.userId().orElseThrow())
+        .setParameter("context", session.contextId()).getResultList());
+    Map<String, ProgressStatus> statuses = new HashMap<>();
+    rows.forEach(row -> statuses.put(row.unitId(), row.status()));
+    return statuses;
+  }
+
+  /** Every student of the session's course with their progress, for the teacher. */
+  public List<StudentProgress> course(ToolSession teacher) {
+    List<UnitProgress> rows = tx.read(em -> em.createQuery("select p from UnitProgress p where p.issuer = :issuer"
+            + " and p.contextId = :context", UnitProgress.class)
+        .setParameter("issuer", teacher.issuer()).setParameter("context", teacher.contextId()).getResultList());
+    Map<String, Map<String, ProgressStatus>> byUser = new HashMap<>();
+    rows.forEach(row -> byUser.computeIfAbsent(row.userId(), u -> new HashMap<>()).put(row.unitId(), row.status()));
+    return members.students(teacher.issuer(), teacher.contextId()).stream()
+        .map(m -> new StudentProgress(m.userId(), m.displayName(), byUser.getOrDefault(m.userId(), Map.of())))
+        .toList();
+  }
+}

@@ -1,0 +1,96 @@
+package eu.somework.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each fixture under content-fixtures/broken/ is the valid fixture unit with one thing wrong;
+ * the catalogue must leave it out with exactly one message naming the file, the line and the fault.
+ */
+class BrokenContentTest {
+  static final Path FIXTURES = Path.of("src/test/resources/content-fixtures");
+
+  @Test
+  void theValidFixtureIsServed() {
+    ContentCatalogue catalogue = ContentCatalogue.from(FIXTURES.resolve("valid"));
+    assertEquals(List.of(), catalogue.problems());
+    assertEquals(List.of("first-steps"), catalogue.units().stream().map(Unit::id).toList());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      missing-language-file     | sample/fi.md: the file is missing (unit.yaml declares the language 'fi')
+      points-do-not-add-up      | sample/unit.yaml:6: reflection.maxPoints is 8 but the top levels of the rubric criteria add up to 6
+      bad-yaml-syntax           | sample/unit.yaml:10: not valid YAML: expected ',' or ']', but got :
+      title-mismatch            | sample/fi.md:1: the title 'Ensimmäiset askeleet' differs from the title in unit.yaml 'Ensiaskeleet'
+      broken-relative-link      | sample/en.md:7: image 'images/missing.png' does not name a file inside the unit folder
+      link-outside-unit         | sample/en.md:9: link '../first-steps/en.md' does not name a file inside the unit folder
+      javascript-link           | sample/en.md:9: link 'javascript:alert(1)' must use https:// or be a relative path to a file inside the unit folder
+      malformed-self-check      | sample/en.md:15: self-check question needs an 'A:' line directly after it
+      levels-not-ascending      | sample/unit.yaml:9: rubric criterion 'understanding' levels must ascend
+      missing-level-description | sample/unit.yaml:48: 'text.fi.reflection.criteria.understanding.levels' has 2 descriptions but rubric criterion 'understanding' has 3 levels
+      id-differs-from-folder    | sample/unit.yaml:1: id 'other-name' must equal the folder name 'sample'
+      """)
+  void aBrokenUnitIsLeftOutWithItsFileLineAndFault(String fixture, String expected) {
+    ContentCatalogue catalogue = ContentCatalogue.from(FIXTURES.resolve("broken").resolve(fixture));
+    assertEquals(List.of(), catalogue.units());
+    assertEquals(List.of(expected), catalogue.problems().stream().map(ContentProblem::toString).toList());
+  }
+
+  @Test
+  void twoUnitsClaimingOnePlaceAreBothLeftOut() {
+    ContentCatalogue catalogue = ContentCatalogue.from(FIXTURES.resolve("broken/order-used-twice"));
+    assertEquals(List.of(), catalogue.units());
+    assertEquals(List.of("alpha/unit.yaml:2: order 2 is also used by unit 'beta'; each unit needs its own",
+            "beta/unit.yaml:2: order 2 is also used by unit 'alpha'; each unit needs its own"),
+        catalogue.problems().stream().map(ContentProblem::toString).toList());
+  }
+
+  @Test
+  void aBrokenUnitDoesNotStopTheOthers(@TempDir Path content) throws IOException {
+    copy(FIXTURES.resolve("valid/first-steps"), content.resolve("first-steps"));
+    copy(FIXTURES.resolve("broken/title-mismatch/sample"), content.resolve("sample"));
+    ContentCatalogue catalogue = ContentCatalogue.from(content);
+    assertEquals(List.of("first-steps"), catalogue.units().stream().map(Unit::id).toList());
+    assertEquals(1, catalogue.problems().size());
+    assertEquals(java.util.Optional.empty(), catalogue.find("sample"));
+  }
+
+  @Test
+  void aMissingContentFolderIsAProblemNotACrash(@TempDir Path parent) {
+    ContentCatalogue catalogue = ContentCatalogue.from(parent.resolve("nowhere"));
+    assertEquals(List.of(), catalogue.units());
+    assertEquals(1, catalogue.problems().size());
+    assertEquals("nowhere", catalogue.problems().get(0).file());
+  }
+
+  @Test
+  void aMissingUnitYamlIsNamed(@TempDir Path content) throws IOException {
+    copy(FIXTURES.resolve("valid/first-steps"), content.resolve("first-steps"));
+    Files.delete(content.resolve("first-steps/unit.yaml"));
+    assertEquals(List.of("first-steps/unit.yaml: the file is missing"),
+        ContentCatalogue.from(content).problems().stream().map(ContentProblem::toString).toList());
+  }
+
+  static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
+}

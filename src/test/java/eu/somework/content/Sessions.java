@@ -1,0 +1,38 @@
+package eu.somework.content;
+
+import eu.somework.launch.ToolRole;
+import eu.somework.launch.ToolSession;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Tool sessions as a launch would produce them, for tests. */
+final class Sessions {
+  static final String ISSUER = "https://lms.example.org";
+  static final String COURSE = "course-1";
+
+  private Sessions() {}
+
+  static ToolSession of(ToolRole role, String userId, String name, String course, String locale) {
+    return new ToolSession(ISSUER, "client-1", "deployment-1", Optional.ofNullable(userId), Optional.ofNullable(name),
+        role, course, Optional.of("Social media at work, spring"), Optional.of("link-1"), Optional.of("Module"),
+        Optional.ofNullable(locale), Optional.empty(), Optional.empty(), Instant.now().plusSeconds(3600));
+  }
+
+  static ToolSession student(String userId, String name) {
+    return of(ToolRole.STUDENT, userId, name, COURSE, "en");
+  }
+
+  static ToolSession teacher() {
+    return of(ToolRole.TEACHER, "teacher-1", "Tiina Teacher", COURSE, "fi-FI");
+  }
+
+  static ToolSession anonymous() {
+    return of(ToolRole.GUEST, null, null, COURSE, null);
+  }
+
+  static ToolSession withUnit(ToolSession s, String unit) {
+    return new ToolSession(s.issuer(), s.clientId(), s.deploymentId(), s.userId(), s.displayName(), s.role(),
+        s.contextId(), s.contextTitle(), s.resourceLinkId(), s.resourceLinkTitle(), s.locale(), Optional.of(unit),
+        s.deepLinking(), s.expiresAt());
+  }
+}

@@ -1,0 +1,16 @@
+package eu.somework.launch;
+
+import eu.somework.persistence.Transactor;
+
+/** The real session resolver and token signer on a test database, for resource tests. */
+public final class TestSessionResolver {
+  private TestSessionResolver() {}
+
+  public static SessionResolver on(Transactor tx) {
+    SessionTokens tokens = new SessionTokens();
+    tokens.tx = tx;
+    SessionResolver resolver = new SessionResolver();
+    resolver.tokens = tokens;
+    return resolver;
+  }
+}

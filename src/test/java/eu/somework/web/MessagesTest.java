@@ -1,0 +1,70 @@
+package eu.somework.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Properties;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The interface text bundles: the same keys in all five languages, each a usable pattern. */
+class MessagesTest {
+
+  static Properties bundle(UiLanguage language) throws IOException {
+    String name = "/i18n/messages" + (language == UiLanguage.EN ? "" : "_" + language.code()) + ".properties";
+    Properties properties = new Properties();
+    try (InputStream in = MessagesTest.class.getResourceAsStream(name)) {
+      assertTrue(in != null, name + " exists");
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return properties;
+  }
+
+  @ParameterizedTest
+  @EnumSource(UiLanguage.class)
+  void everyBundleHasExactlyTheEnglishKeys(UiLanguage language) throws IOException {
+    assertEquals(new TreeSet<>(bundle(UiLanguage.EN).stringPropertyNames()),
+        new TreeSet<>(bundle(language).stringPropertyNames()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(UiLanguage.class)
+  void everyTextIsTranslatedAndKeepsItsPlaceholders(UiLanguage language) throws IOException {
+    Properties english = bundle(UiLanguage.EN);
+    Properties translated = bundle(language);
+    for (String key : english.stringPropertyNames()) {
+      String text = translated.getProperty(key);
+      assertFalse(text.isBlank(), key);
+      assertEquals(placeholders(english.getProperty(key)), placeholders(text), language + " " + key);
+      if (text.contains("{")) {
+        // MessageFormat treats a lone apostrophe as quoting; it would swallow the placeholder
+        String formatted = new MessageFormat(text, language.locale()).format(new Object[] {"§0", "§1"});
+        assertTrue(formatted.contains("§0"), language + " " + key + " -> " + formatted);
+      }
+    }
+  }
+
+  @Test
+  void messagesAreReadAsUtf8InTheirLanguage() {
+    assertEquals("Siirry sisältöön", Messages.of(UiLanguage.FI).get("page.skip"));
+    assertEquals("انتقل إلى المحتوى", Messages.of(UiLanguage.AR).get("page.skip"));
+    assertEquals("Czas: około 30 min", Messages.of(UiLanguage.PL).get("module.duration", 30));
+  }
+
+  private static TreeSet<String> placeholders(String text) {
+    TreeSet<String> found = new TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\d+").matcher(text);
+    while (m.find()) {
+      found.add(m.group());
+    }
+    return found;
+  }
+}
