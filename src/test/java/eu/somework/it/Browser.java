@@ -63,6 +63,13 @@ final class Browser {
         .POST(HttpRequest.BodyPublishers.ofString(encode(form))), url);
   }
 
+  /** Posts an already-encoded form body (for repeated fields such as unit=a&unit=b). */
+  Page postRaw(String url, String body) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)), url);
+  }
+
   /** Follows redirects (GET) until a page that is not a redirect. */
   Page follow(Page page) throws IOException, InterruptedException {
     int hops = 0;

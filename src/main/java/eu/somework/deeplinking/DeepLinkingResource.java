@@ -1,0 +1,110 @@
+package eu.somework.deeplinking;
+
+import eu.somework.content.ContentCatalogue;
+import eu.somework.content.Unit;
+import eu.somework.launch.SessionResolver;
+import eu.somework.launch.ToolSession;
+import eu.somework.lti.DeepLinkingResponse;
+import eu.somework.platform.KeyRing;
+import eu.somework.web.AutoPost;
+import eu.somework.web.Messages;
+import eu.somework.web.UiLanguage;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The catalogue a teacher picks units from, and the signed answer sent back to the platform. */
+@Path("/app/deep-linking")
+public class DeepLinkingResource {
+  @Inject SessionResolver sessions;
+  @Inject ContentCatalogue catalogue;
+  @Inject KeyRing keys;
+
+  private final DeepLinkingResponse responses = new DeepLinkingResponse(Clock.systemUTC());
+
+  @GET
+  @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+  public String catalogue(@QueryParam("s") String token, @Context HttpHeaders headers) {
+    ToolSession session = teacherRequest(token, headers);
+    UiLanguage language = languageOf(session, headers);
+    return CataloguePage.render(Messages.of(language), token, session.deepLinking().orElseThrow(),
+        catalogue.units(), Optional.empty());
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+  public Response answer(@FormParam("s") String token, @FormParam("action") String action,
+      @FormParam("unit") List<String> chosen, @FormParam("graded") List<String> graded,
+      @Context HttpHeaders headers) {
+    ToolSession session = teacherRequest(token, headers);
+    ToolSession.DeepLinkingReturn dl = session.deepLinking().orElseThrow();
+    Messages text = Messages.of(languageOf(session, headers));
+    DeepLinkingResponse.Request request = new DeepLinkingResponse.Request(session.clientId(), session.issuer(),
+        session.deploymentId(), dl.data());
+    String jwt;
+    if (!dl.acceptsResourceLinks()) {
+      jwt = responses.error(keys.signingKey(KeyRing.TOOL), request, text.get("dl.unsupported"),
+          "accept_types does not include ltiResourceLink");
+    } else if ("cancel".equals(action)) {
+      jwt = responses.items(keys.signingKey(KeyRing.TOOL), request, List.of(), Optional.of(text.get("dl.cancelled")));
+    } else if ("all".equals(action)) {
+      jwt = responses.items(keys.signingKey(KeyRing.TOOL), request,
+          List.of(UnitPlacement.wholeModule(text.get("dl.moduleTitle"), text.get("dl.moduleText"))), Optional.empty());
+    } else {
+      List<Unit> units = selected(chosen);
+      Optional<String> problem = units.isEmpty() ? Optional.of(text.get("dl.chooseOne"))
+          : units.size() > 1 && !dl.acceptMultiple() ? Optional.of(text.get("dl.onlyOne")) : Optional.empty();
+      if (problem.isPresent()) {
+        return Response.status(400).entity(CataloguePage.render(text, token, dl, catalogue.units(), problem)).build();
+      }
+      Set<String> gradedIds = new LinkedHashSet<>(graded == null ? List.of() : graded);
+      List<DeepLinkingResponse.ResourceLinkItem> items = new ArrayList<>();
+      for (Unit unit : units) {
+        items.add(UnitPlacement.of(unit, text.language(), dl.acceptLineItem() && gradedIds.contains(unit.id())));
+      }
+      jwt = responses.items(keys.signingKey(KeyRing.TOOL), request, items, Optional.empty());
+    }
+    return Response.ok(AutoPost.page(dl.returnUrl(), java.util.Map.of("JWT", jwt), text.get("dl.return"))).build();
+  }
+
+  private List<Unit> selected(List<String> chosen) {
+    List<Unit> units = new ArrayList<>();
+    for (String id : new LinkedHashSet<>(chosen == null ? List.of() : chosen)) {
+      units.add(catalogue.find(id).orElseThrow(() -> new BadRequestException("There is no unit '" + id + "'.")));
+    }
+    return units;
+  }
+
+  private ToolSession teacherRequest(String token, HttpHeaders headers) {
+    ToolSession session = sessions.require(token, headers);
+    if (session.deepLinking().isEmpty()) {
+      throw new BadRequestException("This page is opened by the platform's \"add content\" (Deep Linking) request.");
+    }
+    if (!session.role().canTeach()) {
+      throw new ForbiddenException("Only teachers can add units to a course.");
+    }
+    return session;
+  }
+
+  private static UiLanguage languageOf(ToolSession session, HttpHeaders headers) {
+    return UiLanguage.negotiate(Optional.empty(), session.locale(), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+  }
+}
