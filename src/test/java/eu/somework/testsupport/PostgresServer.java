@@ -65,15 +65,6 @@ public final class PostgresServer {
     return new JdbcDatabase("PostgreSQL", postgres.getJdbcUrl(USER, name), USER, "");
   }
 
-  /** The server's version, e.g. "17.6", as it reports it. */
-  public String version() {
-    try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-      return c.getMetaData().getDatabaseProductVersion();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot ask PostgreSQL for its version", e);
-    }
-  }
-
   private void stop() {
     try {
       postgres.close();
