@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.somework.testsupport.DatabaseEngine;
 import eu.somework.testsupport.MigratedDatabase;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,21 +22,15 @@ class LoginStateStorageTest {
   private static final String ISSUER = "https://moodle.example.edu";
 
   @Parameter DatabaseEngine engine;
-  @TempDir Path folder;
 
   private MigratedDatabase db;
   private LoginStates states;
 
   @BeforeEach
   void open() {
-    db = MigratedDatabase.create(engine, folder);
+    db = MigratedDatabase.emptied(engine);
     states = new LoginStates();
     states.tx = db.transactor();
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
   }
 
   @Test

@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import eu.somework.testsupport.DatabaseEngine;
 import eu.somework.testsupport.MigratedDatabase;
 import jakarta.persistence.PersistenceException;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,18 +19,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(DatabaseEngine.class)
 class SharedSecretStorageTest {
   @Parameter DatabaseEngine engine;
-  @TempDir Path folder;
 
   private MigratedDatabase db;
 
   @BeforeEach
   void open() {
-    db = MigratedDatabase.create(engine, folder);
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
+    db = MigratedDatabase.emptied(engine);
   }
 
   @Test

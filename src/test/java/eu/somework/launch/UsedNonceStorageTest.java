@@ -8,12 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.somework.testsupport.DatabaseEngine;
 import eu.somework.testsupport.MigratedDatabase;
 import jakarta.persistence.PersistenceException;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,21 +22,15 @@ class UsedNonceStorageTest {
   private static final String MOODLE = "https://moodle.example.edu";
 
   @Parameter DatabaseEngine engine;
-  @TempDir Path folder;
 
   private MigratedDatabase db;
   private DatabaseNonceRegistry registry;
 
   @BeforeEach
   void open() {
-    db = MigratedDatabase.create(engine, folder);
+    db = MigratedDatabase.emptied(engine);
     registry = new DatabaseNonceRegistry();
     registry.tx = db.transactor();
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
   }
 
   @Test

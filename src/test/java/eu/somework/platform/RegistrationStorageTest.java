@@ -8,14 +8,11 @@ import eu.somework.testsupport.DatabaseEngine;
 import eu.somework.testsupport.MigratedDatabase;
 import jakarta.persistence.PersistenceException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,21 +25,15 @@ class RegistrationStorageTest {
   private static final String CLIENT_ID = "client-1";
 
   @Parameter DatabaseEngine engine;
-  @TempDir Path folder;
 
   private MigratedDatabase db;
   private PlatformDirectory directory;
 
   @BeforeEach
   void open() {
-    db = MigratedDatabase.create(engine, folder);
+    db = MigratedDatabase.emptied(engine);
     directory = new PlatformDirectory();
     directory.tx = db.transactor();
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
   }
 
   @Test

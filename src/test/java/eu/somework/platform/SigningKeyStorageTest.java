@@ -11,13 +11,10 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import eu.somework.testsupport.DatabaseEngine;
 import eu.somework.testsupport.MigratedDatabase;
 import jakarta.persistence.PersistenceException;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,7 +27,6 @@ class SigningKeyStorageTest {
   private static RSAKey key;
 
   @Parameter DatabaseEngine engine;
-  @TempDir Path folder;
 
   private MigratedDatabase db;
 
@@ -41,12 +37,7 @@ class SigningKeyStorageTest {
 
   @BeforeEach
   void open() {
-    db = MigratedDatabase.create(engine, folder);
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
+    db = MigratedDatabase.emptied(engine);
   }
 
   @Test
