@@ -6,12 +6,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.nio.file.Files;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.logging.Logger;
-import org.flywaydb.core.Flyway;
 
 /**
  * The tool's database: brings the schema up to date with the versioned migrations under
@@ -36,22 +32,18 @@ public class Database {
     } catch (java.io.IOException e) {
       throw new IllegalStateException("Cannot create the data folder " + settings.dataDir(), e);
     }
-    int applied = Flyway.configure(Database.class.getClassLoader())
-        .dataSource(url, settings.databaseUser(), settings.databasePassword())
-        .locations("classpath:db/migration")
-        .load()
-        .migrate()
-        .migrationsExecuted;
+    String user = settings.databaseUser();
+    String password = settings.databasePassword();
+    int applied = Migrations.on(url, user, password).migrate().migrationsExecuted;
     LOG.info(() -> "Database schema up to date (" + applied + " migration(s) applied now).");
-    Map<String, Object> props = new HashMap<>();
-    props.put("eclipselink.persistencexml", "META-INF/somework-persistence.xml");
-    props.put("jakarta.persistence.jdbc.url", url);
-    props.put("jakarta.persistence.jdbc.user", settings.databaseUser());
-    props.put("jakarta.persistence.jdbc.password", settings.databasePassword());
-    props.put("jakarta.persistence.jdbc.driver",
-        url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver");
-    props.put("eclipselink.classloader", Database.class.getClassLoader());
-    factory = Persistence.createEntityManagerFactory("somework", props);
+    factory = PersistenceUnit.open(url, user, password);
+  }
+
+  /** A database over a factory opened outside the container; its owner closes the factory. */
+  static Database over(EntityManagerFactory factory) {
+    Database database = new Database();
+    database.factory = factory;
+    return database;
   }
 
   public EntityManagerFactory factory() {

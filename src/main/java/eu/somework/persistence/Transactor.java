@@ -3,6 +3,7 @@ package eu.somework.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -11,6 +12,13 @@ import java.util.function.Function;
 @ApplicationScoped
 public class Transactor {
   @Inject Database database;
+
+  /** A transactor over a factory opened outside the container, e.g. by a test or a command-line tool. */
+  public static Transactor over(EntityManagerFactory factory) {
+    Transactor transactor = new Transactor();
+    transactor.database = Database.over(factory);
+    return transactor;
+  }
 
   public <T> T inTransaction(Function<EntityManager, T> work) {
     EntityManager em = database.factory().createEntityManager();

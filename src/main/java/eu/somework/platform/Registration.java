@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.net.URI;
 import java.time.Instant;
@@ -23,8 +24,12 @@ public class Registration {
   /** Where a registration came from. */
   public enum Origin { FILE, SIMULATOR, DYNAMIC }
 
+  // a sequence works on H2 2.x and PostgreSQL alike (see V1__launch_foundation.sql); one id per
+  // call, as registrations are few
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "platform_registration_seq")
+  @SequenceGenerator(name = "platform_registration_seq", sequenceName = "platform_registration_seq",
+      allocationSize = 1)
   private Long id;
 
   private String name;

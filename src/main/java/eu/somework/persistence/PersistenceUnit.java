@@ -1,0 +1,29 @@
+package eu.somework.persistence;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Opens the persistence unit "somework" on a database whose schema the {@link Migrations} made.
+ * The unit is read from its own file rather than persistence.xml so that the container does not
+ * open it a second time with a server data source.
+ */
+public final class PersistenceUnit {
+  static final String NAME = "somework";
+
+  private PersistenceUnit() {}
+
+  public static EntityManagerFactory open(String url, String user, String password) {
+    Map<String, Object> props = new HashMap<>();
+    props.put("eclipselink.persistencexml", "META-INF/somework-persistence.xml");
+    props.put("jakarta.persistence.jdbc.url", url);
+    props.put("jakarta.persistence.jdbc.user", user);
+    props.put("jakarta.persistence.jdbc.password", password);
+    props.put("jakarta.persistence.jdbc.driver",
+        url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver");
+    props.put("eclipselink.classloader", PersistenceUnit.class.getClassLoader());
+    return Persistence.createEntityManagerFactory(NAME, props);
+  }
+}

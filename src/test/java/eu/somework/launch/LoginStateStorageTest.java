@@ -1,0 +1,89 @@
+package eu.somework.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.somework.testsupport.DatabaseEngine;
+import eu.somework.testsupport.MigratedDatabase;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Login states in flight, stored and read back on H2 and PostgreSQL. */
+@ParameterizedClass
+@EnumSource(DatabaseEngine.class)
+class LoginStateStorageTest {
+  private static final String ISSUER = "https://moodle.example.edu";
+
+  @Parameter DatabaseEngine engine;
+
+  private MigratedDatabase db;
+  private LoginStates states;
+
+  @BeforeEach
+  void open() {
+    db = MigratedDatabase.emptied(engine);
+    states = new LoginStates();
+    states.tx = db.transactor();
+  }
+
+  @Test
+  void storedLoginStateKeepsWhatTheLaunchChecksAndTheLoginToRestart() {
+    Instant expires = Instant.now().plusSeconds(600);
+    store(new LoginState("state-1", "nonce-1", "browser-1", ISSUER, "client-1",
+        "user-7", "hint-ø", "https://tool.example/launch", null, expires));
+
+    LoginState found = states.find("state-1").orElseThrow();
+
+    assertEquals("nonce-1", found.nonce());
+    assertTrue(found.issuedTo("browser-1"));
+    assertFalse(found.issuedTo("browser-2"));
+    assertEquals(Map.of("iss", ISSUER, "login_hint", "user-7", "target_link_uri", "https://tool.example/launch",
+        "client_id", "client-1", "lti_message_hint", "hint-ø"), found.loginParameters());
+  }
+
+  @Test
+  void expiryTimeSurvivesToTheMillisecond() {
+    Instant expires = Instant.parse("2027-01-01T00:00:00.999Z");
+    store(new LoginState("state-1", "n", "b", ISSUER, "c", "u", null, "https://tool.example/launch", "d1", expires));
+
+    Instant stored = db.inTransaction(em -> em.createQuery(
+        "select s.expiresAt from LoginState s where s.state = 'state-1'", Instant.class).getSingleResult());
+
+    assertEquals(expires, stored);
+  }
+
+  @Test
+  void anExpiredLoginStateIsNotFound() {
+    store(new LoginState("old", "n", "b", ISSUER, "c", "u", null, "https://tool.example/launch", null,
+        Instant.now().minusSeconds(1)));
+
+    assertEquals(Optional.empty(), states.find("old"));
+  }
+
+  @Test
+  void expiredLoginStatesAreDeletedWhenTheNextLoginIsStored() {
+    Instant now = Instant.now();
+    store(new LoginState("old", "n", "b", ISSUER, "c", "u", null, "https://tool.example/launch", null,
+        now.minusMillis(1)));
+    store(new LoginState("live", "n", "b", ISSUER, "c", "u", null, "https://tool.example/launch", null,
+        now.plusSeconds(600)));
+
+    // the same statement LoginStates.issue runs before storing a new login
+    int deleted = db.inTransaction(em -> em.createQuery("delete from LoginState s where s.expiresAt < :now")
+        .setParameter("now", now).executeUpdate());
+
+    assertEquals(1, deleted);
+    assertTrue(states.find("live").isPresent());
+  }
+
+  private void store(LoginState state) {
+    db.run(em -> em.persist(state));
+  }
+}

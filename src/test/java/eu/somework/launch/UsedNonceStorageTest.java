@@ -1,0 +1,89 @@
+package eu.somework.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.somework.testsupport.DatabaseEngine;
+import eu.somework.testsupport.MigratedDatabase;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Used nonces on H2 and PostgreSQL: the primary key is what refuses a replayed launch. */
+@ParameterizedClass
+@EnumSource(DatabaseEngine.class)
+class UsedNonceStorageTest {
+  private static final String MOODLE = "https://moodle.example.edu";
+
+  @Parameter DatabaseEngine engine;
+
+  private MigratedDatabase db;
+  private DatabaseNonceRegistry registry;
+
+  @BeforeEach
+  void open() {
+    db = MigratedDatabase.emptied(engine);
+    registry = new DatabaseNonceRegistry();
+    registry.tx = db.transactor();
+  }
+
+  @Test
+  void aNonceIsAcceptedOnce() {
+    assertTrue(registry.markUsed(MOODLE, "nonce-1", Instant.now().plusSeconds(600)));
+  }
+
+  @Test
+  void theSameNonceFromTheSameIssuerIsRefusedTheSecondTime() {
+    registry.markUsed(MOODLE, "nonce-1", Instant.now().plusSeconds(600));
+
+    assertFalse(registry.markUsed(MOODLE, "nonce-1", Instant.now().plusSeconds(600)));
+  }
+
+  @Test
+  void theSameNonceFromAnotherIssuerIsAccepted() {
+    registry.markUsed(MOODLE, "nonce-1", Instant.now().plusSeconds(600));
+
+    assertTrue(registry.markUsed("https://canvas.example.edu", "nonce-1", Instant.now().plusSeconds(600)));
+  }
+
+  @Test
+  void theDatabaseItselfRefusesASecondRowForTheSameIssuerAndNonce() {
+    Instant keep = Instant.now().plusSeconds(600);
+    db.run(em -> em.persist(new UsedNonce(MOODLE, "nonce-1", keep)));
+
+    // what decides when two instances accept the same launch at once
+    assertThrows(PersistenceException.class,
+        () -> db.run(em -> em.persist(new UsedNonce(MOODLE, "nonce-1", keep))));
+    assertEquals(1L, rows());
+  }
+
+  @Test
+  void expiredNoncesAreDeletedWhenANewOneIsStored() {
+    db.run(em -> em.persist(new UsedNonce(MOODLE, "old", Instant.now().minusSeconds(1))));
+
+    registry.markUsed(MOODLE, "new", Instant.now().plusSeconds(600));
+
+    assertEquals(1L, rows());
+  }
+
+  @Test
+  void keepUntilTimeSurvivesToTheMillisecond() {
+    Instant keep = Instant.parse("2027-06-30T23:59:59.500Z");
+    db.run(em -> em.persist(new UsedNonce(MOODLE, "nonce-1", keep)));
+
+    Instant stored = db.inTransaction(em -> em.createQuery(
+        "select n.expiresAt from UsedNonce n where n.nonce = 'nonce-1'", Instant.class).getSingleResult());
+
+    assertEquals(keep, stored);
+  }
+
+  private long rows() {
+    return db.inTransaction(em -> em.createQuery("select count(n) from UsedNonce n", Long.class).getSingleResult());
+  }
+}

