@@ -63,11 +63,10 @@ public class Settings {
     return get("somework.key-encryption-secret");
   }
 
-  /** H2 in LEGACY mode: EclipseLink reads generated ids with IDENTITY(), which H2 2.x dropped otherwise. */
   public String databaseUrl() {
     return get("somework.db.url")
         .orElse("jdbc:h2:file:" + dataDir().resolve("somework").toString().replace('\\', '/')
-            + ";DB_CLOSE_ON_EXIT=FALSE;MODE=LEGACY");
+            + ";DB_CLOSE_ON_EXIT=FALSE");
   }
 
   public String databaseUser() {

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -13,7 +14,8 @@ import java.time.Instant;
 @Table(name = "sim_received")
 public class SimReceived {
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sim_received_seq")
+  @SequenceGenerator(name = "sim_received_seq", sequenceName = "sim_received_seq", allocationSize = 1)
   private Long id;
 
   private String kind;
