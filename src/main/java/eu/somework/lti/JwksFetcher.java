@@ -43,9 +43,8 @@ public class JwksFetcher {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while fetching the key set", e);
     } catch (IOException e) {
-      // the JDK's ConnectException has no message: the reason ends up on the error page
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new IOException("no answer from " + jwksUri.getHost() + ": " + reason, e);
+      // the reason ends up on the error page: plain words, never a Java class name
+      throw new IOException("no answer from " + jwksUri.getHost() + ": " + plainReason(e), e);
     }
     if (response.statusCode() != 200) {
       throw new IOException("the key set URL answered HTTP " + response.statusCode());
@@ -59,6 +58,19 @@ public class JwksFetcher {
     } catch (ParseException e) {
       throw new IOException("the key set is not a valid JWKS document", e);
     }
+  }
+
+  private static String plainReason(IOException e) {
+    if (e instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "timed out";
+    }
+    if (e instanceof java.net.UnknownHostException) {
+      return "unknown host";
+    }
+    return e.getMessage() == null ? "connection failed" : e.getMessage();
   }
 
   static Optional<Duration> maxAge(Optional<String> cacheControl) {

@@ -32,16 +32,31 @@ public final class ErrorPage {
     UiLanguage language = headers == null ? UiLanguage.EN
         : UiLanguage.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)).orElse(UiLanguage.EN);
     Messages text = Messages.of(language);
+    String title = text.get(titleKey(status, code));
     StringBuilder main = new StringBuilder();
     main.append("<section class=\"error\" role=\"alert\">")
-        .append("<h1>").append(Html.escape(text.get("error.title"))).append("</h1>")
+        .append("<h1>").append(Html.escape(title)).append("</h1>")
         .append("<p class=\"reason\">").append(Html.escape(message)).append("</p>");
     newWindowUrl.ifPresent(url -> main.append("<p><a class=\"button\" target=\"_blank\" rel=\"noopener\" href=\"")
         .append(Html.escape(url)).append("\">").append(Html.escape(text.get("error.newWindow"))).append("</a></p>"));
     main.append("<p class=\"meta\">").append(Html.escape(text.get("error.reference", code, correlationId)))
         .append("</p></section>");
     return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .entity(Page.render(language, text.get("error.title"), "", main.toString())).build();
+        .entity(Page.render(language, title, "", main.toString())).build();
+  }
+
+  /** Refused launches say the tool could not be opened; other errors say what kind they are. */
+  private static String titleKey(int status, String code) {
+    if (!code.startsWith("HTTP_") && !code.equals("INTERNAL_ERROR")) {
+      return "error.title";
+    }
+    return switch (status) {
+      case 401 -> "error.title.session";
+      case 403 -> "error.title.forbidden";
+      case 404 -> "error.title.notFound";
+      case 500 -> "error.title.server";
+      default -> "error.title.request";
+    };
   }
 
   private static boolean wantsJson(HttpHeaders headers) {
