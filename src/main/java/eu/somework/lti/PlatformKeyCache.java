@@ -28,6 +28,8 @@ public final class PlatformKeyCache implements PlatformKeySource {
   private final Duration defaultTtl;
   private final Duration unknownKeyRefetchInterval;
   private final ConcurrentHashMap<URI, Cached> sets = new ConcurrentHashMap<>();
+  /** One lock per key set: a platform that answers slowly holds up only its own launches. */
+  private final ConcurrentHashMap<URI, Object> locks = new ConcurrentHashMap<>();
 
   private record Cached(JWKSet keys, Instant fetchedAt, Instant expiresAt, Instant lastUnknownKeyRefetch) {}
 
@@ -74,8 +76,13 @@ public final class PlatformKeyCache implements PlatformKeySource {
     return cached.lastUnknownKeyRefetch().plus(unknownKeyRefetchInterval).isBefore(now);
   }
 
-  private synchronized Cached refresh(URI uri, Cached previous, Instant unknownKeyRefetch)
-      throws LtiException {
+  private Cached refresh(URI uri, Cached previous, Instant unknownKeyRefetch) throws LtiException {
+    synchronized (locks.computeIfAbsent(uri, u -> new Object())) {
+      return refreshLocked(uri, previous, unknownKeyRefetch);
+    }
+  }
+
+  private Cached refreshLocked(URI uri, Cached previous, Instant unknownKeyRefetch) throws LtiException {
     Cached current = sets.get(uri);
     if (current != null && current != previous) {
       // another launch refreshed the set while this one waited: one request serves them all

@@ -1,15 +1,10 @@
 package eu.somework.simulator;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import eu.somework.lti.LtiClaim;
+import eu.somework.lti.Rs256Signer;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
@@ -98,14 +93,7 @@ final class IdTokenFactory {
   }
 
   static String sign(RSAKey key, JWTClaimsSet claims) {
-    try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-          .type(JOSEObjectType.JWT).build(), claims);
-      jwt.sign(new RSASSASigner(key));
-      return jwt.serialize();
-    } catch (JOSEException e) {
-      throw new IllegalStateException("The simulator cannot sign", e);
-    }
+    return Rs256Signer.sign(key, claims);
   }
 
   static Map<String, Object> map(Object... pairs) {
