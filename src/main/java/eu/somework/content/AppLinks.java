@@ -16,6 +16,7 @@ record AppLinks(String token, Optional<UiLanguage> carriedLanguage) {
   static final String OVERVIEW = "/app/overview";
   static final String PROGRESS = "/app/progress";
   static final String LANGUAGE = "/app/language";
+  static final String SERVICES = "/app/admin/services";
   /** The pages a form may send the learner back to: the tool's own, never another site. */
   private static final Pattern RETURN_PATH =
       Pattern.compile("/app(/overview|/progress|/units/" + UnitLoader.FOLDER_NAME.pattern() + ")?");

@@ -35,6 +35,10 @@ final class ModulePage {
       main.append("<p><a class=\"button secondary\" href=\"").append(links.href(AppLinks.PROGRESS)).append("\">")
           .append(Html.escape(text.get("progress.link"))).append("</a></p>");
     }
+    if (session.role() == eu.somework.launch.ToolRole.ADMINISTRATOR) {
+      main.append("<p><a class=\"button secondary\" href=\"").append(links.href(AppLinks.SERVICES)).append("\">")
+          .append(Html.escape(text.get("services.title"))).append("</a></p>");
+    }
     main.append("<section aria-labelledby=\"units-heading\"><h2 id=\"units-heading\">")
         .append(Html.escape(text.get("module.units"))).append("</h2>");
     if (units.isEmpty()) {

@@ -37,7 +37,9 @@ public enum LtiFailure {
   CLAIM_INVALID(400),
   RESOURCE_LINK_MISSING(400),
   DEEP_LINK_RETURN_URL_MISSING(400),
-  PLATFORM_ERROR(400);
+  PLATFORM_ERROR(400),
+  /** Not a launch: the platform's token endpoint gave the tool no access token. */
+  SERVICE_TOKEN_REFUSED(502);
 
   private final int httpStatus;
 

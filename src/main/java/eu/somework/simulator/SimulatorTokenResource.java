@@ -37,6 +37,7 @@ public class SimulatorTokenResource {
 
   @Inject Settings settings;
   @Inject KeyRing keys;
+  @Inject SimulatorStore store;
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -78,6 +79,7 @@ public class SimulatorTokenResource {
         .issuer(platform.issuer()).audience(platform.issuer()).subject(SimulatedPlatform.CLIENT_ID)
         .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(3600)))
         .jwtID(UUID.randomUUID().toString()).claim("scope", String.join(" ", requested)).build());
+    store.record("Access token", "granted for " + String.join(" ", requested));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("access_token", accessToken);
     body.put("token_type", "Bearer");
@@ -86,7 +88,8 @@ public class SimulatorTokenResource {
     return Response.ok(JSONObjectUtils.toJSONString(body)).header("Cache-Control", "no-store").build();
   }
 
-  private static Response error(int status, String code, String description) {
+  private Response error(int status, String code, String description) {
+    store.record("Access token REFUSED", code + ": " + description);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", code);
     body.put("error_description", description);

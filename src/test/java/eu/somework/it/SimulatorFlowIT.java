@@ -92,4 +92,48 @@ class SimulatorFlowIT {
     assertEquals(400, refused.status());
     assertTrue(refused.body().contains("login_hint is not the signed-in user"), refused.body());
   }
+
+  @Test
+  void anAdministratorCanCheckThatThePlatformGrantsServiceTokens() throws Exception {
+    Browser browser = new Browser();
+    Browser.Page landing = launchFromSimulator(browser, "sim-admin", "rl-module", "en");
+    String check = landing.body().replaceAll("(?s).*href=\"(/app/admin/services[^\"]*)\".*", "$1");
+    Browser.Page page = browser.get(TOOL + Browser.unescape(check));
+    assertEquals(200, page.status(), page.body());
+    // the tool signed a client assertion; the simulator verified it with the tool's published keys
+    assertTrue(page.body().contains("data-result=\"granted\""), page.body());
+    assertTrue(page.body().contains("https://purl.imsglobal.org/spec/lti-ags/scope/score"));
+  }
+
+  @Test
+  void aTeacherCannotOpenTheServicesCheck() throws Exception {
+    Browser.Page landing = launchFromSimulator(new Browser(), "sim-teacher-maria", "rl-module", "en");
+    String token = landing.url().replaceAll(".*[?&]s=([^&]*).*", "$1");
+    Browser.Page page = new Browser().get(TOOL + "/app/admin/services?s=" + token);
+    assertEquals(403, page.status());
+  }
+
+  @Test
+  void theSimulatorsTokenEndpointRefusesAnAssertionNotSignedByTheTool() throws Exception {
+    com.nimbusds.jose.jwk.RSAKey stranger = MockPlatforms.newKey();
+    java.time.Instant now = java.time.Instant.now();
+    String assertion = MockPlatforms.sign(stranger, new com.nimbusds.jwt.JWTClaimsSet.Builder()
+        .issuer("somework-simulator").subject("somework-simulator").audience(TOOL + "/simulator/token")
+        .issueTime(java.util.Date.from(now)).expirationTime(java.util.Date.from(now.plusSeconds(300)))
+        .jwtID("j-1").build());
+    Browser.Page page = new Browser().acceptJson().post(TOOL + "/simulator/token", Map.of(
+        "grant_type", "client_credentials",
+        "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        "client_assertion", assertion, "scope", "https://purl.imsglobal.org/spec/lti-ags/scope/score"));
+    assertEquals(401, page.status(), page.body());
+    assertEquals("invalid_client", page.jsonField("error"));
+  }
+
+  @Test
+  void theSimulatorsTokenEndpointRefusesOtherGrants() throws Exception {
+    Browser.Page page = new Browser().acceptJson().post(TOOL + "/simulator/token",
+        Map.of("grant_type", "password", "username", "x", "password", "y"));
+    assertEquals(400, page.status());
+    assertEquals("unsupported_grant_type", page.jsonField("error"));
+  }
 }
