@@ -69,6 +69,13 @@ public final class LoginResponder {
           LtiFailure.TARGET_LINK_NOT_OURS,
           "The login request's target_link_uri does not point to this tool.");
     }
+    // a deployment the tool does not know would fail at the launch anyway; say so before the
+    // browser makes the round trip to the platform
+    if (login.deploymentId().isPresent() && !registration.hasDeployment(login.deploymentId().get())) {
+      throw new LtiException(
+          LtiFailure.UNKNOWN_DEPLOYMENT,
+          "The deployment '" + login.deploymentId().get() + "' is not registered for this platform.");
+    }
     Map<String, String> query = new LinkedHashMap<>();
     query.put("scope", "openid");
     query.put("response_type", "id_token");

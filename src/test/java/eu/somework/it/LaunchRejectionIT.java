@@ -217,6 +217,13 @@ class LaunchRejectionIT {
   }
 
   @Test
+  void unknownDeploymentAtLogin() throws Exception {
+    MockPlatforms.get();
+    LtiLogin login = LtiLogin.start(new Browser().acceptJson(), "b", "client-b", "42");
+    assertRejected(login.answer(), 403, "UNKNOWN_DEPLOYMENT");
+  }
+
+  @Test
   void unknownClientIdAtLogin() throws Exception {
     MockPlatforms.get();
     LtiLogin login = LtiLogin.start(new Browser().acceptJson(), "b", "no-such-client", "1");

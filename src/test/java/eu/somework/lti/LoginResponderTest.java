@@ -1,5 +1,7 @@
 package eu.somework.lti;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import static eu.somework.lti.LtiAssertions.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -183,5 +185,20 @@ class LoginResponderTest {
           "st-1", "no-1"), target);
       assertRejected(e, LtiFailure.TARGET_LINK_NOT_OURS, "does not point to this tool");
     }
+  }
+
+  @Test
+  void unknownDeploymentIsRefusedAtLogin() throws LtiException {
+    PlatformRegistration moodle = registration(MOODLE, "c1");
+    Map<String, String> params = new HashMap<>();
+    params.put("iss", MOODLE);
+    params.put("login_hint", "2");
+    params.put("target_link_uri", TOOL + "/lti/launch");
+    params.put("lti_deployment_id", "77");
+    LoginInitiation login = LoginInitiation.fromParameters(params);
+    LtiException e = assertThrows(LtiException.class,
+        () -> responderFor(moodle).authorizationRedirect(moodle, login, "s", "n"));
+    assertEquals(LtiFailure.UNKNOWN_DEPLOYMENT, e.failure());
+    assertTrue(e.getMessage().contains("'77'"), e.getMessage());
   }
 }
