@@ -24,7 +24,8 @@ final class ProgressPage {
     if (students.isEmpty()) {
       main.append("<p>").append(Html.escape(text.get("progress.empty"))).append("</p>");
     } else {
-      main.append("<div class=\"table-wrap\"><table class=\"progress\"><caption>")
+      main.append("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
+          .append(Html.escape(text.get("progress.caption"))).append("\"><table class=\"progress\"><caption>")
           .append(Html.escape(text.get("progress.caption"))).append("</caption><thead><tr><th scope=\"col\">")
           .append(Html.escape(text.get("progress.student"))).append("</th>");
       for (Unit unit : units) {

@@ -23,7 +23,10 @@ final class ReflectionTaskBox {
         .append("<p class=\"meta\"").append(ui).append('>')
         .append(Html.escape(text.get("task.maxPoints", unit.maxPoints()))).append("</p>");
     int columns = task.criteria().stream().mapToInt(c -> c.levels().size()).max().orElse(0);
-    out.append("<div class=\"table-wrap\"><table class=\"rubric\"><caption").append(ui).append('>')
+    // the wrapper scrolls sideways on narrow screens: focusable and named, so keyboards can scroll it
+    out.append("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
+        .append(Html.escape(text.get("task.rubric"))).append("\"").append(ui).append('>')
+        .append("<table class=\"rubric\"><caption").append(ui).append('>')
         .append(Html.escape(text.get("task.rubric"))).append("</caption><thead><tr><th scope=\"col\"").append(ui)
         .append('>').append(Html.escape(text.get("task.criterion"))).append("</th>");
     for (int level = 1; level <= columns; level++) {

@@ -5,6 +5,7 @@ import eu.somework.config.Settings;
 import eu.somework.web.AutoPost;
 import eu.somework.web.Html;
 import eu.somework.web.Page;
+import eu.somework.web.SecurityHeaders;
 import eu.somework.web.UiLanguage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -36,7 +37,7 @@ public class SimulatorPageResource {
 
   @GET
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-  public String page(@QueryParam("launch") String launchId) {
+  public Response page(@QueryParam("launch") String launchId) {
     SimulatedPlatform platform = new SimulatedPlatform(settings.baseUrl());
     String frame = launchId == null ? "" : store.launch(launchId)
         .map(l -> "<h2>The tool, as the course shows it</h2><iframe class=\"tool\" title=\"SoMe@Work\" src=\"/simulator/frame/"
@@ -50,7 +51,16 @@ public class SimulatorPageResource {
         + frame
         + SimulatorPageParts.courseState(store.links(), store.lineItems(), store.received())
         + SimulatorPageParts.platformFacts(platform);
-    return Page.render(UiLanguage.EN, "Platform simulator", "", "<div class=\"wide\">" + main + "</div>");
+    // The frame starts on this page's host and then goes to the tool at its base URL: when the
+    // simulator is opened under another host name, the tool is cross-site, as in a real LMS.
+    return Response.ok(Page.render(UiLanguage.EN, "Platform simulator", "", "<div class=\"wide\">" + main + "</div>"))
+        .header("Content-Security-Policy", SecurityHeaders.policyFraming("'self' " + origin(settings.baseUrl())))
+        .build();
+  }
+
+  private static String origin(String url) {
+    URI uri = URI.create(url);
+    return uri.getScheme() + "://" + uri.getRawAuthority();
   }
 
   @POST
@@ -72,7 +82,8 @@ public class SimulatorPageResource {
           .orElseThrow(() -> new BadRequestException("Choose an activity of the demo course."));
       launch = store.startLaunch(person.id(), "LtiResourceLinkRequest", link.id(), chosenLocale);
     }
-    return Response.seeOther(URI.create(settings.baseUrl() + "/simulator?launch=" + launch.id())).build();
+    // relative: the page stays on the host name the person opened the simulator under
+    return Response.seeOther(URI.create("/simulator?launch=" + launch.id())).build();
   }
 
   /** Inside the iframe: the login initiation, auto-posted cross-site to the tool as Moodle does. */

@@ -19,8 +19,13 @@ public class SecurityHeaders implements ContainerResponseFilter {
     h.putSingle("X-Content-Type-Options", "nosniff");
     h.putSingle("Referrer-Policy", "no-referrer");
     if (!h.containsKey("Content-Security-Policy")) {
-      h.putSingle("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self';"
-          + " script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors *; frame-src 'self'");
+      h.putSingle("Content-Security-Policy", policyFraming("'self'"));
     }
+  }
+
+  /** The tool's policy, with the sources its page may show in iframes (e.g. the simulator's tool frame). */
+  public static String policyFraming(String frameSources) {
+    return "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none';"
+        + " base-uri 'none'; frame-ancestors *; frame-src " + frameSources;
   }
 }

@@ -25,7 +25,8 @@ class ProgressPageTest {
     assertTrue(html.contains("<tr><th scope=\"row\">Unnamed student (u-2)</th>"));
     assertEquals(1, UnitPageTest.count(html, "data-status=\"READ\""));
     assertEquals(11, UnitPageTest.count(html, "data-status=\"NOT_STARTED\""));
-    assertTrue(html.contains("<div class=\"table-wrap\"><table class=\"progress\">"));
+    assertTrue(html.contains("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\""),
+        "the table scrolls on a phone, and with the keyboard");
     UnitPageTest.assertEveryToolLinkCarriesTheSession(html, "tok");
   }
 

@@ -34,7 +34,8 @@ class UnitPageTest {
     assertTrue(count(html, "<details class=\"self-check\">") >= 3, "self-check questions");
     assertTrue(html.contains("<section class=\"task\""), "reflection task");
     assertEquals(unit.reflection(language).criteria().size(), count(html, "<th scope=\"row\">"), "rubric rows");
-    assertTrue(html.contains("<div class=\"table-wrap\"><table class=\"rubric\">"), "rubric scrolls on a phone");
+    assertTrue(html.contains("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\""),
+        "rubric scrolls on a phone, and with the keyboard");
     assertTrue(html.contains("data-status=\"READ\""));
     assertFalse(html.contains("class=\"notice\""), "no fallback notice when the language exists");
     assertEveryToolLinkCarriesTheSession(html, "tok.en-1");
