@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 
 /**
@@ -34,9 +37,30 @@ public class Database {
     }
     String user = settings.databaseUser();
     String password = settings.databasePassword();
+    connectOnce(url, user, password);
     int applied = Migrations.on(url, user, password).migrate().migrationsExecuted;
     LOG.info(() -> "Database schema up to date (" + applied + " migration(s) applied now).");
     factory = PersistenceUnit.open(url, user, password);
+  }
+
+  /**
+   * Connects once before anything else, so that a database the tool cannot reach is reported in
+   * one line that names it, rather than deep inside the migration tool's and the server's traces.
+   */
+  private static void connectOnce(String url, String user, String password) {
+    try {
+      Class.forName(PersistenceUnit.driverFor(url), true, Database.class.getClassLoader());
+      try (Connection ignored = DriverManager.getConnection(url, user, password)) {
+        LOG.info(() -> "Connected to the database " + DatabaseUnavailable.withoutPassword(url) + " as " + user + ".");
+      }
+    } catch (SQLException e) {
+      DatabaseUnavailable failure = new DatabaseUnavailable(url, user, e);
+      LOG.severe(failure.getMessage());
+      throw failure;
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("The JDBC driver for " + DatabaseUnavailable.withoutPassword(url)
+          + " is not in the tool", e);
+    }
   }
 
   /** A database over a factory opened outside the container; its owner closes the factory. */

@@ -15,14 +15,18 @@ public final class PersistenceUnit {
 
   private PersistenceUnit() {}
 
+  /** The JDBC driver class for the URL: PostgreSQL, or else H2 (the two engines the tool supports). */
+  static String driverFor(String url) {
+    return url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver";
+  }
+
   public static EntityManagerFactory open(String url, String user, String password) {
     Map<String, Object> props = new HashMap<>();
     props.put("eclipselink.persistencexml", "META-INF/somework-persistence.xml");
     props.put("jakarta.persistence.jdbc.url", url);
     props.put("jakarta.persistence.jdbc.user", user);
     props.put("jakarta.persistence.jdbc.password", password);
-    props.put("jakarta.persistence.jdbc.driver",
-        url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver");
+    props.put("jakarta.persistence.jdbc.driver", driverFor(url));
     props.put("eclipselink.classloader", PersistenceUnit.class.getClassLoader());
     return Persistence.createEntityManagerFactory(NAME, props);
   }

@@ -98,7 +98,7 @@ class DeepLinkingIT {
     assertTrue(page.body().contains("no-such-unit") || page.body().contains("no such"), page.body());
   }
 
-  private static Map<String, String> linkIds(String simulatorPage) {
+  static Map<String, String> linkIds(String simulatorPage) {
     // the simulator lists each activity's radio button (value = link id) and its custom parameters
     Map<String, String> ids = new LinkedHashMap<>();
     Matcher rows = Pattern.compile("<tr><td>[^<]*</td><td><code>\\{&quot;unit&quot;:&quot;([a-z-]+)&quot;\\}</code>")

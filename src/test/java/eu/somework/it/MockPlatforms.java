@@ -24,9 +24,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Stand-ins for LMSs the tests cannot run: each serves its JWKS over real HTTP (the files in
- * src/test/resources/it-lti-config register them with the tool) and signs id_tokens with keys
- * made fresh for this run.
+ * Stand-ins for LMSs the tests cannot run: each serves its JWKS over real HTTP on it.platform.port
+ * (the files in src/test/resources/it-lti-config register them with the tool; the build copies them
+ * to target/ with that port filled in) and signs id_tokens with keys made fresh for this run.
  */
 final class MockPlatforms {
   static final int PORT = Integer.getInteger("it.platform.port", 18081);

