@@ -25,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stand-ins for LMSs the tests cannot run: each serves its JWKS over real HTTP (the files in
- * src/test/resources/it-lti-config register them with the tool) and signs id_tokens with keys
- * made fresh for this run.
+ * src/test/resources/it-lti-config, copied to target/ with {@code it.platform.port} filled in,
+ * register them with the tool) and signs id_tokens with keys made fresh for this run.
  */
 final class MockPlatforms {
   static final int PORT = Integer.getInteger("it.platform.port", 18081);
