@@ -47,7 +47,7 @@ final class ToolProcess implements AutoCloseable {
         "-Dsomework.lti-config-dir=" + dataDir.resolve("platforms"),
         "-Dsomework.content-dir=" + contentDir,
         "-Dsomework.base-url=" + baseUrl,
-        "-jar", jar.toString(), "--port", Integer.toString(port), "--nocluster",
+        "-jar", jar.toAbsolutePath().toString(), "--port", Integer.toString(port), "--nocluster",
         "--rootdir", dataDir.resolve("payara").toString()));
     Path log = dataDir.resolve("server.log");
     Process process = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true)

@@ -3,6 +3,7 @@ package eu.somework.lti;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -47,6 +48,8 @@ public class LaunchValidationBenchmark {
   private PlatformRegistration registration;
   private String idToken;
   private RSASSAVerifier rsaVerifier;
+  private RSASSASigner platformSigner;
+  private SignedJWT unsigned;
 
   @Setup
   public void setUp() throws Exception {
@@ -72,6 +75,8 @@ public class LaunchValidationBenchmark {
     jwt.sign(new RSASSASigner(key));
     idToken = jwt.serialize();
     rsaVerifier = new RSASSAVerifier(key.toRSAPublicKey());
+    platformSigner = new RSASSASigner(key);
+    unsigned = SignedJWT.parse(idToken);
     LtiLaunch launch = validator.validate(idToken, registration, MoodleIdToken.NONCE);
     if (!launch.roles().contains(LaunchRole.INSTRUCTOR)) {
       throw new IllegalStateException("the benchmark token should launch an instructor: " + launch.roles());
@@ -95,5 +100,16 @@ public class LaunchValidationBenchmark {
   @Benchmark
   public boolean rsaVerifyOnly() throws ParseException, JOSEException {
     return SignedJWT.parse(idToken).verify(rsaVerifier);
+  }
+
+  /**
+   * The other side, for comparison: the platform (Moodle, or the simulator inside the tool) signing
+   * the id_token with its RSA-2048 private key — the costliest step of a simulated launch.
+   */
+  @Benchmark
+  public String platformSigns() throws JOSEException {
+    JWSObject jwt = new JWSObject(unsigned.getHeader(), unsigned.getPayload());
+    jwt.sign(platformSigner);
+    return jwt.serialize();
   }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The claims of a resource-link launch as Moodle 4.x sends them for a teacher: names and e-mail,
  * three role URIs, LIS and basic-outcome claims, tool platform, launch presentation, custom, AGS
- * and NRPS endpoints. Serialised and signed with RS256 it is about 3 KB, like Moodle's.
+ * and NRPS endpoints. Serialised and signed with RS256 it is about 4.3 KB, like Moodle's (2–6 KB).
  */
 final class MoodleIdToken {
   static final String ISSUER = "https://moodle.example.edu";
