@@ -25,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stand-ins for LMSs the tests cannot run: each serves its JWKS over real HTTP on it.platform.port
- * (the files in src/test/resources/it-lti-config register them with the tool; the build copies them
- * to target/ with that port filled in) and signs id_tokens with keys made fresh for this run.
+ * (the files in src/test/resources/it-lti-config register them with the tool; the build filters
+ * that port into them) and signs id_tokens with keys made fresh for this run.
  */
 final class MockPlatforms {
   static final int PORT = Integer.getInteger("it.platform.port", 18081);

@@ -1,0 +1,93 @@
+package eu.somework.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A complete launch as a person makes it from the simulator, every hop timed: the simulator's launch
+ * form, its page with the iframe, the frame's login initiation, the tool's {@code /lti/login}, the
+ * simulator's authorization endpoint, the tool's {@code /lti/launch} and the landing page.
+ */
+final class LaunchFlow {
+  enum Step {
+    SIMULATOR_LAUNCH("POST /simulator/launch"),
+    SIMULATOR_PAGE("GET /simulator?launch="),
+    FRAME("GET /simulator/frame/{id}"),
+    LOGIN("POST /lti/login"),
+    AUTHORIZATION("GET /simulator/auth"),
+    LAUNCH("POST /lti/launch"),
+    LANDING("GET /app (landing page)");
+
+    final String label;
+
+    Step(String label) {
+      this.label = label;
+    }
+  }
+
+  private static final Pattern IFRAME = Pattern.compile("<iframe[^>]*src=\"([^\"]*)\"");
+  private static final Pattern SESSION = Pattern.compile("[?&]s=([^&]+)");
+
+  /** What one launch produced: the session token in the landing URL and each hop's time. */
+  record Result(String sessionToken, Map<Step, Long> nanos, long totalNanos) {}
+
+  private final URI base;
+
+  LaunchFlow(String baseUrl) {
+    this.base = URI.create(baseUrl + "/");
+  }
+
+  Result launch(LoadBrowser browser, String user) throws IOException, InterruptedException {
+    browser.forgetCookies();
+    Map<Step, Long> nanos = new EnumMap<>(Step.class);
+    long start = System.nanoTime();
+    long t = start;
+    LoadBrowser.Page page = browser.post(base.resolve("simulator/launch"),
+        Map.of("user", user, "target", "rl-module", "locale", ""));
+    t = lap(nanos, Step.SIMULATOR_LAUNCH, t, page, 303);
+    page = browser.get(page.redirectTarget());
+    t = lap(nanos, Step.SIMULATOR_PAGE, t, page, 200);
+    Matcher frame = IFRAME.matcher(page.body());
+    if (!frame.find()) {
+      throw new IllegalStateException("the simulator page shows no tool frame");
+    }
+    page = browser.get(page.uri().resolve(frame.group(1)));
+    t = lap(nanos, Step.FRAME, t, page, 200);
+    Map.Entry<URI, Map<String, String>> login = LoadBrowser.form(page);
+    page = browser.post(login.getKey(), login.getValue());
+    t = lap(nanos, Step.LOGIN, t, page, 302);
+    page = browser.get(page.redirectTarget());
+    t = lap(nanos, Step.AUTHORIZATION, t, page, 200);
+    Map.Entry<URI, Map<String, String>> idToken = LoadBrowser.form(page);
+    page = browser.post(idToken.getKey(), idToken.getValue());
+    t = lap(nanos, Step.LAUNCH, t, page, 303);
+    URI landing = page.redirectTarget();
+    page = browser.get(landing);
+    t = lap(nanos, Step.LANDING, t, page, 200);
+    Matcher session = SESSION.matcher(landing.getRawQuery() == null ? "" : "?" + landing.getRawQuery());
+    if (!session.find()) {
+      throw new IllegalStateException("the landing URL carries no session");
+    }
+    return new Result(java.net.URLDecoder.decode(session.group(1), java.nio.charset.StandardCharsets.UTF_8),
+        nanos, t - start);
+  }
+
+  private static long lap(Map<Step, Long> nanos, Step step, long since, LoadBrowser.Page page, int expected) {
+    long now = System.nanoTime();
+    if (page.status() != expected) {
+      throw new IllegalStateException(step.label + " answered HTTP " + page.status() + " instead of " + expected
+          + ": " + abbreviate(page.body()));
+    }
+    nanos.put(step, now - since);
+    return now;
+  }
+
+  static String abbreviate(String body) {
+    String text = body == null ? "" : body.replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+    return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+  }
+}

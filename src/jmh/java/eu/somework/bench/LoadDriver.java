@@ -1,0 +1,231 @@
+package eu.somework.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Load against the running tool, started from the built jar on localhost: (a) complete launches
+ * through the simulator, (b) unit pages read with a session token. N simulated people work at once;
+ * every phase stops at its request count or its time limit, whichever comes first, and the whole
+ * is repeated for several rounds on the same server to show the spread. Prints Markdown tables.
+ *
+ * <pre>
+ * java -cp … eu.somework.bench.LoadDriver --jar target/somework.jar --port 48080 --data target/bench-data
+ *     --content module-content --users 8 --launches 400 --reads 4000 --seconds 60 --rounds 3
+ * </pre>
+ */
+public final class LoadDriver {
+  private static final List<String> STUDENTS = List.of("sim-student-aino", "sim-student-janis", "sim-student-zofia",
+      "sim-student-layla", "sim-student-sam");
+  private static final String UNIT = "data-protection";
+
+  private final Map<String, String> options;
+  private final int users;
+  private final StringBuilder report = new StringBuilder();
+
+  private LoadDriver(Map<String, String> options) {
+    this.options = options;
+    this.users = integer("users", 8);
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    new LoadDriver(options).run();
+  }
+
+  private void run() throws Exception {
+    int port = integer("port", 48080);
+    if (port == 8080 || port == 18080 || port == 18081) {
+      throw new IllegalArgumentException("port " + port + " belongs to other runs; use e.g. 48080");
+    }
+    Path out = Path.of(options.getOrDefault("out", "target/load-result.md"));
+    List<String> jvm = List.of(options.getOrDefault("jvm", "-Xmx768m").split(" "));
+    line("## Load run " + Instant.now() + " — JDK " + System.getProperty("java.version") + ", "
+        + Runtime.getRuntime().availableProcessors() + " cores; " + users + " users; tool JVM " + jvm);
+    try (ToolProcess tool = ToolProcess.start(Path.of(option("jar")), port, Path.of(option("data")).toAbsolutePath(),
+        Path.of(option("content")).toAbsolutePath(), jvm)) {
+      Duration started = tool.awaitReady(Duration.ofSeconds(240));
+      line("Tool (pid " + tool.pid() + ") answered after " + started.toMillis() + " ms; load " + loadAverage());
+      LaunchFlow flow = new LaunchFlow(tool.baseUrl);
+      List<LoadBrowser> browsers = new ArrayList<>();
+      for (int i = 0; i < users; i++) {
+        browsers.add(new LoadBrowser());
+      }
+      // warm-up, not measured: JIT, connection pools, the platform key cache, every student's first read
+      String[] tokens = new String[users];
+      phase(browsers, integer("warmup-launches", 5 * users), 60, (i, browser) -> {
+        tokens[i] = flow.launch(browser, STUDENTS.get(i % STUDENTS.size())).sessionToken();
+        return null;
+      });
+      URI unitPage = URI.create(tool.baseUrl + "/app/units/" + UNIT + "?s=");
+      phase(browsers, integer("warmup-reads", 50 * users), 60, (i, browser) -> readUnit(browser, unitPage, tokens[i]));
+      line("Warm-up done: " + 5 * users + " launches, " + 50 * users + " unit reads; load " + loadAverage());
+      int rounds = integer("rounds", 3);
+      for (int round = 1; round <= rounds; round++) {
+        launchRound(round, browsers, flow, tool);
+        readRound(round, browsers, unitPage, tokens, tool);
+      }
+    }
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, report.toString());
+    System.out.println("\nWritten to " + out.toAbsolutePath());
+  }
+
+  private void launchRound(int round, List<LoadBrowser> browsers, LaunchFlow flow, ToolProcess tool)
+      throws InterruptedException {
+    Map<LaunchFlow.Step, Latencies> steps = new EnumMap<>(LaunchFlow.Step.class);
+    for (LaunchFlow.Step step : LaunchFlow.Step.values()) {
+      steps.put(step, new Latencies());
+    }
+    Latencies whole = new Latencies();
+    String loadBefore = loadAverage();
+    long serverCpu = serverCpuNanos(tool);
+    long driverCpu = driverCpuNanos();
+    Outcome o = phase(browsers, integer("launches", 400), integer("seconds", 60), (i, browser) -> {
+      LaunchFlow.Result r = flow.launch(browser, STUDENTS.get(i % STUDENTS.size()));
+      r.nanos().forEach((step, nanos) -> steps.get(step).record(nanos));
+      whole.record(r.totalNanos());
+      return null;
+    });
+    line("");
+    line("### Round " + round + " (a): complete launches through the simulator");
+    line(String.format("%d launches in %.1f s = **%.1f launches/s** (%d failed%s); %s; load %s → %s",
+        whole.count(), o.seconds(), whole.count() / o.seconds(), o.failures(), o.firstFailure(),
+        cpu(tool, serverCpu, driverCpu, o.seconds()), loadBefore, loadAverage()));
+    line("");
+    line(Latencies.header());
+    line(whole.row("whole launch (7 requests)"));
+    steps.forEach((step, latencies) -> line(latencies.row(step.label)));
+  }
+
+  private void readRound(int round, List<LoadBrowser> browsers, URI unitPage, String[] tokens, ToolProcess tool)
+      throws InterruptedException {
+    Latencies reads = new Latencies();
+    String loadBefore = loadAverage();
+    long serverCpu = serverCpuNanos(tool);
+    long driverCpu = driverCpuNanos();
+    Outcome o = phase(browsers, integer("reads", 4000), integer("seconds", 60), (i, browser) -> {
+      long start = System.nanoTime();
+      readUnit(browser, unitPage, tokens[i]);
+      reads.record(System.nanoTime() - start);
+      return null;
+    });
+    line("");
+    line("### Round " + round + " (b): reading a unit page with a session token");
+    line(String.format("%d pages in %.1f s = **%.1f requests/s** (%d failed%s); %s; load %s → %s",
+        reads.count(), o.seconds(), reads.count() / o.seconds(), o.failures(), o.firstFailure(),
+        cpu(tool, serverCpu, driverCpu, o.seconds()), loadBefore, loadAverage()));
+    line("");
+    line(Latencies.header());
+    line(reads.row("GET /app/units/" + UNIT));
+  }
+
+  private static Void readUnit(LoadBrowser browser, URI unitPage, String token) throws Exception {
+    LoadBrowser.Page page = browser.get(URI.create(unitPage + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+    if (page.status() != 200 || !page.body().contains("data-unit=\"" + UNIT + "\"")) {
+      throw new IllegalStateException("unit page answered HTTP " + page.status() + ": "
+          + LaunchFlow.abbreviate(page.body()));
+    }
+    return null;
+  }
+
+  interface Work {
+    Void run(int user, LoadBrowser browser) throws Exception;
+  }
+
+  record Outcome(double seconds, int failures, String firstFailure) {}
+
+  /** Each user repeats the work until {@code count} runs have been started or the time is up. */
+  private Outcome phase(List<LoadBrowser> browsers, int count, int seconds, Work work) throws InterruptedException {
+    AtomicInteger started = new AtomicInteger();
+    AtomicInteger failures = new AtomicInteger();
+    ConcurrentLinkedQueue<String> failureMessages = new ConcurrentLinkedQueue<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    CountDownLatch done = new CountDownLatch(browsers.size());
+    long start = System.nanoTime();
+    for (int i = 0; i < browsers.size(); i++) {
+      int user = i;
+      Thread thread = new Thread(() -> {
+        try {
+          while (System.nanoTime() < deadline && started.incrementAndGet() <= count) {
+            try {
+              work.run(user, browsers.get(user));
+            } catch (Exception e) {
+              failures.incrementAndGet();
+              failureMessages.add(e.toString());
+            }
+          }
+        } finally {
+          done.countDown();
+        }
+      }, "user-" + i);
+      thread.start();
+    }
+    done.await();
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    if (failures.get() > 0 && failures.get() * 10 > count) {
+      throw new IllegalStateException(failures + " of the requests failed, first: " + failureMessages.peek());
+    }
+    String first = failureMessages.isEmpty() ? "" : "; first: " + failureMessages.peek();
+    return new Outcome(elapsed, failures.get(), first);
+  }
+
+  private static String cpu(ToolProcess tool, long serverCpuBefore, long driverCpuBefore, double seconds) {
+    double server = (serverCpuNanos(tool) - serverCpuBefore) / 1e9 / seconds;
+    double driver = (driverCpuNanos() - driverCpuBefore) / 1e9 / seconds;
+    return String.format("CPU: tool %.2f cores, driver %.2f cores", server, driver);
+  }
+
+  private static long serverCpuNanos(ToolProcess tool) {
+    return ProcessHandle.of(tool.pid()).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
+  }
+
+  private static long driverCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private String option(String name) {
+    String value = options.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("--" + name + " is required");
+    }
+    return value;
+  }
+
+  private int integer(String name, int fallback) {
+    return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
+  }
+
+  private void line(String text) {
+    System.out.println(text);
+    report.append(text).append('\n');
+  }
+}
