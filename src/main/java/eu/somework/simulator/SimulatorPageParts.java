@@ -43,7 +43,8 @@ final class SimulatorPageParts {
   }
 
   static String courseState(List<SimResourceLink> links, List<SimLineItem> items, List<SimReceived> received) {
-    StringBuilder out = new StringBuilder("<h2>Activities in the course</h2><div class=\"table-wrap\"><table>")
+    StringBuilder out = new StringBuilder("<h2 id=\"activities\">Activities in the course</h2>"
+        + "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"activities\"><table>")
         .append("<tr><th>Title</th><th>Custom parameters</th><th>Gradebook column</th></tr>");
     for (SimResourceLink link : links) {
       out.append("<tr><td>").append(Html.escape(link.title())).append("</td><td><code>")
