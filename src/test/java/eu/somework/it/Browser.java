@@ -126,11 +126,11 @@ final class Browser {
   /**
    * Arquillian's Payara Micro container may hand over a freshly started server a moment before its
    * HTTP listener accepts connections (seen on loaded machines): a refused connection is retried
-   * for up to a minute before it counts as a failure.
+   * for up to 20 s before it counts as a failure.
    */
   private HttpResponse<String> sendPatiently(HttpRequest request) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    long deadline = start + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    long deadline = start + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
     int refusals = 0;
     while (true) {
       try {

@@ -62,6 +62,9 @@ class LaunchFlowIT {
     assertEquals("Teacher", landing.fact("role"));
     assertEquals("Course on A", landing.fact("course"));
     assertEquals(MockPlatforms.issuer("a"), landing.fact("platform"));
+    // any LMS may frame the tool: no X-Frame-Options, CSP frame-ancestors instead
+    assertEquals(null, landing.header("X-Frame-Options"));
+    assertTrue(landing.header("Content-Security-Policy").contains("frame-ancestors *"));
   }
 
   @Test
