@@ -31,7 +31,7 @@ public class LanguageResource {
   public Response choose(@FormParam("s") String token, @FormParam("lang") String lang,
       @FormParam("return") String returnPath, @Context HttpHeaders headers) {
     Visit visit = Visit.of(sessions, languages, token, null, headers);
-    Optional<UiLanguage> chosen = UiLanguage.all().stream().filter(l -> l.code().equals(lang)).findFirst();
+    Optional<UiLanguage> chosen = UiLanguage.ofCode(lang);
     if (chosen.isEmpty()) {
       throw new BadRequestException(visit.text().get("language.invalid"));
     }

@@ -95,7 +95,7 @@ final class MetadataReader {
     Set<UiLanguage> found = new LinkedHashSet<>();
     for (Node item : items.get()) {
       unit.text(item, "languages item").ifPresent(code -> {
-        Optional<UiLanguage> language = UiLanguage.all().stream().filter(l -> l.code().equals(code)).findFirst();
+        Optional<UiLanguage> language = UiLanguage.ofCode(code);
         if (language.isEmpty()) {
           problems.add(item, "language '" + code + "' is not one the tool offers (" + codes() + ")");
         } else if (!found.add(language.get())) {

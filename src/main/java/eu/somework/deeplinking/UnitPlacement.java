@@ -3,7 +3,6 @@ package eu.somework.deeplinking;
 import eu.somework.content.Unit;
 import eu.somework.lti.DeepLinkingResponse;
 import eu.somework.web.UiLanguage;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,9 +29,5 @@ final class UnitPlacement {
   /** The whole module as one activity: it opens the overview of all units. */
   static DeepLinkingResponse.ResourceLinkItem wholeModule(String title, String text) {
     return new DeepLinkingResponse.ResourceLinkItem(title, Optional.of(text), Map.of(), Optional.empty());
-  }
-
-  static List<String> ids(List<Unit> units) {
-    return units.stream().map(Unit::id).toList();
   }
 }

@@ -1,6 +1,7 @@
 package eu.somework.launch;
 
 import eu.somework.config.Settings;
+import eu.somework.lti.FormEncoding;
 import eu.somework.lti.JwksFetcher;
 import eu.somework.lti.LaunchValidator;
 import eu.somework.lti.LoginInitiation;
@@ -89,7 +90,7 @@ public class LaunchService {
 
   private void checkBrowser(LoginState state, Optional<String> browserCookie) throws LtiException {
     if (browserCookie.isEmpty()) {
-      String restart = settings.baseUrl() + "/lti/login?" + LoginQuery.encode(state.loginParameters());
+      String restart = settings.baseUrl() + "/lti/login?" + FormEncoding.encode(state.loginParameters());
       throw new LaunchRejected(new LtiException(LtiFailure.STATE_COOKIE_MISSING,
           "Your browser did not send back the cookie that ties this launch to it, usually because it"
               + " blocks third-party cookies inside the course page. Open the tool in a new window to"

@@ -1,8 +1,6 @@
 package eu.somework.lti;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,24 +86,10 @@ public final class LoginResponder {
     query.put("state", state);
     query.put("nonce", nonce);
     String base = registration.authorizationEndpoint().toString();
-    return URI.create(base + (base.contains("?") ? "&" : "?") + encode(query));
+    return URI.create(base + (base.contains("?") ? "&" : "?") + FormEncoding.encode(query));
   }
 
   private boolean targetsThisTool(String targetLinkUri) {
     return targetLinkUri.equals(toolOrigin) || targetLinkUri.startsWith(toolOrigin + "/");
-  }
-
-  static String encode(Map<String, String> params) {
-    StringBuilder out = new StringBuilder();
-    params.forEach(
-        (name, value) -> {
-          if (out.length() > 0) {
-            out.append('&');
-          }
-          out.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
-              .append('=')
-              .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        });
-    return out.toString();
   }
 }

@@ -4,11 +4,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +47,7 @@ public final class ServiceTokenClient {
         .timeout(timeout)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+        .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(form)))
         .build();
     HttpResponse<String> response;
     try {
@@ -103,10 +101,4 @@ public final class ServiceTokenClient {
         "No access token for the platform's services: " + reason + ".", cause);
   }
 
-  private static String encode(Map<String, String> form) {
-    return form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
 }

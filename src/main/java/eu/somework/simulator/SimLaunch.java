@@ -50,9 +50,6 @@ public class SimLaunch {
     return "LtiDeepLinkingRequest".equals(messageType);
   }
 
-  String messageType() {
-    return messageType;
-  }
 
   Optional<String> resourceLinkId() {
     return Optional.ofNullable(resourceLinkId);

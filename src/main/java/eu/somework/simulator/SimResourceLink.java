@@ -54,8 +54,4 @@ public class SimResourceLink {
   public Optional<String> lineItemId() {
     return Optional.ofNullable(lineItemId);
   }
-
-  Instant createdAt() {
-    return createdAt;
-  }
 }

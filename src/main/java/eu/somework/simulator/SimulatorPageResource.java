@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,13 +44,14 @@ public class SimulatorPageResource {
         .map(l -> "<h2>The tool, as the course shows it</h2><iframe class=\"tool\" title=\"SoMe@Work\" src=\"/simulator/frame/"
             + Html.escape(l.id()) + "\"></iframe>")
         .orElse("");
+    List<SimResourceLink> links = store.links();
     String main = "<h1>Platform simulator</h1>"
         + "<p>A learning platform inside the tool, for trying it without an LMS. It speaks standard LTI 1.3 to"
         + " the tool over HTTP, exactly as Moodle would. Course: <strong>" + Html.escape(DemoCourse.CONTEXT_TITLE)
         + "</strong>.</p>"
-        + SimulatorPageParts.launchForm(store.links())
+        + SimulatorPageParts.launchForm(links)
         + frame
-        + SimulatorPageParts.courseState(store.links(), store.lineItems(), store.received())
+        + SimulatorPageParts.courseState(links, store.lineItems(), store.received())
         + SimulatorPageParts.platformFacts(platform);
     // The frame starts on this page's host and then goes to the tool at its base URL: when the
     // simulator is opened under another host name, the tool is cross-site, as in a real LMS.

@@ -40,6 +40,11 @@ public enum UiLanguage {
     return Locale.forLanguageTag(code());
   }
 
+  /** The language whose code is exactly {@code code} ("fi", not "fi-FI"). */
+  public static Optional<UiLanguage> ofCode(String code) {
+    return all().stream().filter(l -> l.code().equals(code)).findFirst();
+  }
+
   /** The supported language of a locale tag in any common form, if there is one. */
   public static Optional<UiLanguage> fromTag(String tag) {
     if (tag == null || tag.isBlank()) {

@@ -113,7 +113,7 @@ final class Browser {
           .collect(Collectors.joining("; ")));
     }
     request.header("Accept", accept);
-    HttpResponse<String> response = sendPatiently(request.build());
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     List<String> setCookies = response.headers().allValues("Set-Cookie");
     for (String c : setCookies) {
       String pair = c.split(";", 2)[0];
@@ -121,33 +121,6 @@ final class Browser {
       cookies.computeIfAbsent(host, h -> new HashMap<>()).put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
     }
     return new Page(response.statusCode(), url, response.body(), response);
-  }
-
-  /**
-   * Arquillian's Payara Micro container may hand over a freshly started server a moment before its
-   * HTTP listener accepts connections (seen on loaded machines): a refused connection is retried
-   * for up to 20 s before it counts as a failure.
-   */
-  private HttpResponse<String> sendPatiently(HttpRequest request) throws IOException, InterruptedException {
-    long start = System.nanoTime();
-    long deadline = start + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-    int refusals = 0;
-    while (true) {
-      try {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (refusals > 0) {
-          System.err.printf("Browser: %s answered after %d refused connection(s), %d ms%n", request.uri(),
-              refusals, (System.nanoTime() - start) / 1_000_000);
-        }
-        return response;
-      } catch (java.net.ConnectException refused) {
-        refusals++;
-        if (System.nanoTime() > deadline) {
-          throw refused;
-        }
-        Thread.sleep(500);
-      }
-    }
   }
 
   static String encode(Map<String, String> form) {

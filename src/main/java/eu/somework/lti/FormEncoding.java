@@ -1,15 +1,15 @@
-package eu.somework.launch;
+package eu.somework.lti;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Form-encodes parameters for a query string. */
-final class LoginQuery {
-  private LoginQuery() {}
+/** application/x-www-form-urlencoded, for query strings and form bodies of LTI messages. */
+public final class FormEncoding {
+  private FormEncoding() {}
 
-  static String encode(Map<String, String> params) {
+  public static String encode(Map<String, String> params) {
     return params.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
