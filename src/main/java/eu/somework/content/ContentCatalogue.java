@@ -1,7 +1,7 @@
 package eu.somework.content;
 
 import eu.somework.config.Settings;
-import eu.somework.web.Startup;
+import eu.somework.platform.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,7 +1,10 @@
 package eu.somework.content;
 
+import eu.somework.session.Allow;
+import eu.somework.access.RequestContext;
 import eu.somework.config.Settings;
-import eu.somework.launch.SessionResolver;
+import eu.somework.learner.LanguagePreferences;
+import eu.somework.session.ToolRole;
 import eu.somework.web.UiLanguage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -21,16 +24,16 @@ import java.util.Optional;
  * were on. A guest's choice is not stored; it travels on in the links instead.
  */
 @Path("/app/language")
+@Allow({ToolRole.STUDENT, ToolRole.TEACHER, ToolRole.ADMINISTRATOR, ToolRole.GUEST})
 public class LanguageResource {
-  @Inject SessionResolver sessions;
+  @Inject RequestContext context;
   @Inject LanguagePreferences languages;
   @Inject Settings settings;
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response choose(@FormParam("s") String token, @FormParam("lang") String lang,
-      @FormParam("return") String returnPath, @Context HttpHeaders headers) {
-    Visit visit = Visit.of(sessions, languages, token, null, headers);
+  public Response choose(@FormParam("lang") String lang, @FormParam("return") String returnPath) {
+    Visit visit = Visit.of(context);
     Optional<UiLanguage> chosen = UiLanguage.ofCode(lang);
     if (chosen.isEmpty()) {
       throw new BadRequestException(visit.text().get("language.invalid"));

@@ -1,7 +1,9 @@
 package eu.somework.content;
 
-import eu.somework.launch.ToolRole;
-import eu.somework.launch.ToolSession;
+import eu.somework.session.ToolRole;
+import eu.somework.session.ToolSession;
+import eu.somework.course.CourseMembers;
+import eu.somework.persistence.RaceRetry;
 import eu.somework.persistence.Transactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +22,7 @@ public class LearnerProgress {
   @Inject CourseMembers members;
 
   static boolean tracks(ToolSession session) {
-    return session.role() == ToolRole.STUDENT && !session.isAnonymous();
+    return session.role() == ToolRole.STUDENT && !session.isAnonymous() && session.hasContext();
   }
 
   /** Records that a student opened a unit; true if that changed their progress. */
@@ -33,8 +35,8 @@ public class LearnerProgress {
     if (!tracks(session) || status == ProgressStatus.NOT_STARTED) {
       return false;
     }
-    UnitProgress.Key key = new UnitProgress.Key(session.issuer(), session.userId().orElseThrow(),
-        session.contextId(), unitId);
+    UnitProgress.Key key = new UnitProgress.Key(session.issuer(), session.clientId(), session.deploymentId(),
+        session.userId().orElseThrow(), session.contextId(), unitId);
     return RaceRetry.once(() -> tx.inTransaction(em -> {
       Instant now = Instant.now();
       UnitProgress progress = em.find(UnitProgress.class, key);
@@ -48,13 +50,11 @@ public class LearnerProgress {
 
   /** The session user's status in each unit of this course they have started. */
   public Map<String, ProgressStatus> statusesOf(ToolSession session) {
-    if (session.isAnonymous()) {
+    if (session.isAnonymous() || !session.hasContext()) {
       return Map.of();
     }
-    List<UnitProgress> rows = tx.read(em -> em.createQuery("select p from UnitProgress p where p.issuer = :issuer"
-            + " and p.userId = :user and p.contextId = :context", UnitProgress.class)
-        .setParameter("issuer", session.issuer()).setParameter("user", session.userId().orElseThrow())
-        .setParameter("context", session.contextId()).getResultList());
+    List<UnitProgress> rows = tx.read(em -> inCourse(em, session, " and p.userId = :user")
+        .setParameter("user", session.userId().orElseThrow()).getResultList());
     Map<String, ProgressStatus> statuses = new HashMap<>();
     rows.forEach(row -> statuses.put(row.unitId(), row.status()));
     return statuses;
@@ -62,13 +62,23 @@ public class LearnerProgress {
 
   /** Every student of the session's course with their progress, for the teacher. */
   public List<StudentProgress> course(ToolSession teacher) {
-    List<UnitProgress> rows = tx.read(em -> em.createQuery("select p from UnitProgress p where p.issuer = :issuer"
-            + " and p.contextId = :context", UnitProgress.class)
-        .setParameter("issuer", teacher.issuer()).setParameter("context", teacher.contextId()).getResultList());
+    if (!teacher.hasContext()) {
+      return List.of();
+    }
+    List<UnitProgress> rows = tx.read(em -> inCourse(em, teacher, "").getResultList());
     Map<String, Map<String, ProgressStatus>> byUser = new HashMap<>();
     rows.forEach(row -> byUser.computeIfAbsent(row.userId(), u -> new HashMap<>()).put(row.unitId(), row.status()));
-    return members.students(teacher.issuer(), teacher.contextId()).stream()
+    return members.students(teacher).stream()
         .map(m -> new StudentProgress(m.userId(), m.displayName(), byUser.getOrDefault(m.userId(), Map.of())))
         .toList();
+  }
+
+  /** Progress rows of the session's course: registration + deployment + context, as LTI scopes ids. */
+  private static jakarta.persistence.TypedQuery<UnitProgress> inCourse(jakarta.persistence.EntityManager em,
+      ToolSession course, String andMore) {
+    return em.createQuery("select p from UnitProgress p where p.issuer = :issuer and p.clientId = :client"
+            + " and p.deploymentId = :deployment and p.contextId = :context" + andMore, UnitProgress.class)
+        .setParameter("issuer", course.issuer()).setParameter("client", course.clientId())
+        .setParameter("deployment", course.deploymentId()).setParameter("context", course.contextId());
   }
 }

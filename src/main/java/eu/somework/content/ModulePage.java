@@ -1,6 +1,6 @@
 package eu.somework.content;
 
-import eu.somework.launch.ToolSession;
+import eu.somework.session.ToolSession;
 import eu.somework.web.Html;
 import eu.somework.web.Messages;
 import eu.somework.web.Page;
@@ -35,7 +35,7 @@ final class ModulePage {
       main.append("<p><a class=\"button secondary\" href=\"").append(links.href(AppLinks.PROGRESS)).append("\">")
           .append(Html.escape(text.get("progress.link"))).append("</a></p>");
     }
-    if (session.role() == eu.somework.launch.ToolRole.ADMINISTRATOR) {
+    if (session.role() == eu.somework.session.ToolRole.ADMINISTRATOR) {
       main.append("<p><a class=\"button secondary\" href=\"").append(links.href(AppLinks.SERVICES)).append("\">")
           .append(Html.escape(text.get("services.title"))).append("</a></p>");
     }

@@ -1,7 +1,10 @@
 package eu.somework.content;
 
+import eu.somework.session.Allow;
+import eu.somework.access.RequestContext;
 import eu.somework.config.Settings;
-import eu.somework.launch.SessionResolver;
+import eu.somework.course.ResourceLinks;
+import eu.somework.session.ToolRole;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -19,20 +22,18 @@ import java.net.URI;
  * goes straight to that unit; any other launch shows the module overview.
  */
 @Path("/app")
+@Allow({ToolRole.STUDENT, ToolRole.TEACHER, ToolRole.ADMINISTRATOR, ToolRole.GUEST})
 public class ModuleResource {
-  @Inject SessionResolver sessions;
-  @Inject LanguagePreferences languages;
+  @Inject RequestContext context;
   @Inject ContentCatalogue catalogue;
   @Inject LearnerProgress progress;
-  @Inject CourseMembers members;
+  @Inject ResourceLinks links;
   @Inject Settings settings;
 
   @GET
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-  public Response launchLanding(@QueryParam("s") String token, @QueryParam("lang") String lang,
-      @Context HttpHeaders headers) {
-    Visit visit = Visit.of(sessions, languages, token, lang, headers);
-    members.seen(visit.session());
+  public Response launchLanding() {
+    Visit visit = Visit.of(context);
     if (visit.session().unit().isPresent()) {
       // the id comes from the platform's custom parameter: only a unit we serve goes into a URL
       String id = visit.session().unit().get();
@@ -47,13 +48,13 @@ public class ModuleResource {
   @GET
   @Path("overview")
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-  public Response overview(@QueryParam("s") String token, @QueryParam("lang") String lang,
-      @Context HttpHeaders headers) {
-    return page(Visit.of(sessions, languages, token, lang, headers), AppLinks.OVERVIEW);
+  public Response overview() {
+    return page(Visit.of(context), AppLinks.OVERVIEW);
   }
 
   private Response page(Visit visit, String path) {
-    String html = ModulePage.render(visit.session(), visit.language(), visit.links(), path, catalogue.units(),
+    String html = ModulePage.render(links.labelled(visit.session()), visit.language(), visit.links(), path,
+        catalogue.units(),
         progress.statusesOf(visit.session()));
     return Response.ok(html).header("Cache-Control", "no-store").build();
   }

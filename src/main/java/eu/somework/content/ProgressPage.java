@@ -1,6 +1,6 @@
 package eu.somework.content;
 
-import eu.somework.launch.ToolSession;
+import eu.somework.session.ToolSession;
 import eu.somework.web.Html;
 import eu.somework.web.Messages;
 import eu.somework.web.Page;

@@ -1,8 +1,9 @@
 package eu.somework.content;
 
-import eu.somework.launch.SessionResolver;
+import eu.somework.session.Allow;
+import eu.somework.access.RequestContext;
+import eu.somework.session.ToolRole;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,20 +15,16 @@ import jakarta.ws.rs.core.Response;
 
 /** The teacher's view of the course's progress; students and guests are refused. */
 @Path("/app/progress")
+@Allow(value = {ToolRole.TEACHER, ToolRole.ADMINISTRATOR}, course = true, refusal = "progress.forbidden")
 public class ProgressResource {
-  @Inject SessionResolver sessions;
-  @Inject LanguagePreferences languages;
+  @Inject RequestContext context;
   @Inject ContentCatalogue catalogue;
   @Inject LearnerProgress progress;
 
   @GET
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-  public Response show(@QueryParam("s") String token, @QueryParam("lang") String lang,
-      @Context HttpHeaders headers) {
-    Visit visit = Visit.of(sessions, languages, token, lang, headers);
-    if (!visit.session().role().canTeach()) {
-      throw new ForbiddenException(visit.text().get("progress.forbidden"));
-    }
+  public Response show() {
+    Visit visit = Visit.of(context);
     String html = ProgressPage.render(visit.session(), visit.language(), visit.links(), catalogue.units(),
         progress.course(visit.session()));
     return Response.ok(html).header("Cache-Control", "no-store").build();

@@ -1,5 +1,6 @@
 package eu.somework.content;
 
+import eu.somework.session.Public;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.Response;
  * so these need no session; only files of the allowed types inside a served unit's folder are sent.
  */
 @Path(UnitMarkdown.FILES_PATH + "{unit}/{file: .+}")
+@Public("the module's own images and documents: nothing personal")
 public class UnitFileResource {
   @Inject ContentCatalogue catalogue;
 

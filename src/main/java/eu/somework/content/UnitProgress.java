@@ -19,6 +19,14 @@ public class UnitProgress {
   @Id private String issuer;
 
   @Id
+  @Column(name = "client_id")
+  private String clientId;
+
+  @Id
+  @Column(name = "deployment_id")
+  private String deploymentId;
+
+  @Id
   @Column(name = "user_id")
   private String userId;
 
@@ -40,6 +48,8 @@ public class UnitProgress {
 
   UnitProgress(Key key, ProgressStatus status, Instant now) {
     this.issuer = key.issuer;
+    this.clientId = key.clientId;
+    this.deploymentId = key.deploymentId;
     this.userId = key.userId;
     this.contextId = key.contextId;
     this.unitId = key.unitId;
@@ -73,14 +83,18 @@ public class UnitProgress {
   public static class Key implements Serializable {
     private static final long serialVersionUID = 1L;
     private String issuer;
+    private String clientId;
+    private String deploymentId;
     private String userId;
     private String contextId;
     private String unitId;
 
     public Key() {}
 
-    Key(String issuer, String userId, String contextId, String unitId) {
+    Key(String issuer, String clientId, String deploymentId, String userId, String contextId, String unitId) {
       this.issuer = issuer;
+      this.clientId = clientId;
+      this.deploymentId = deploymentId;
       this.userId = userId;
       this.contextId = contextId;
       this.unitId = unitId;
@@ -88,13 +102,14 @@ public class UnitProgress {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && Objects.equals(issuer, k.issuer) && Objects.equals(userId, k.userId)
+      return o instanceof Key k && Objects.equals(issuer, k.issuer) && Objects.equals(clientId, k.clientId)
+          && Objects.equals(deploymentId, k.deploymentId) && Objects.equals(userId, k.userId)
           && Objects.equals(contextId, k.contextId) && Objects.equals(unitId, k.unitId);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(issuer, userId, contextId, unitId);
+      return Objects.hash(issuer, clientId, deploymentId, userId, contextId, unitId);
     }
   }
 }

@@ -1,6 +1,8 @@
 package eu.somework.content;
 
-import eu.somework.launch.SessionResolver;
+import eu.somework.session.Allow;
+import eu.somework.access.RequestContext;
+import eu.somework.session.ToolRole;
 import eu.somework.web.Messages;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,17 +19,16 @@ import java.util.Optional;
 
 /** A unit's page. A student opening it has read it; a teacher or guest opening it leaves no trace. */
 @Path("/app/units/{id}")
+@Allow({ToolRole.STUDENT, ToolRole.TEACHER, ToolRole.ADMINISTRATOR, ToolRole.GUEST})
 public class UnitResource {
-  @Inject SessionResolver sessions;
-  @Inject LanguagePreferences languages;
+  @Inject RequestContext context;
   @Inject ContentCatalogue catalogue;
   @Inject LearnerProgress progress;
 
   @GET
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-  public Response show(@PathParam("id") String id, @QueryParam("s") String token, @QueryParam("lang") String lang,
-      @Context HttpHeaders headers) {
-    Visit visit = Visit.of(sessions, languages, token, lang, headers);
+  public Response show(@PathParam("id") String id) {
+    Visit visit = Visit.of(context);
     Unit unit = catalogue.find(id).orElseThrow(() -> new NotFoundException(notFound(visit.text(), id)));
     Optional<ProgressStatus> status = Optional.empty();
     if (LearnerProgress.tracks(visit.session())) {

@@ -1,7 +1,7 @@
 package eu.somework.deeplinking;
 
 import eu.somework.content.Unit;
-import eu.somework.launch.ToolSession;
+import eu.somework.session.ToolSession;
 import eu.somework.web.Html;
 import eu.somework.web.Messages;
 import eu.somework.web.Page;

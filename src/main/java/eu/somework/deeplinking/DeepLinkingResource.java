@@ -2,8 +2,10 @@ package eu.somework.deeplinking;
 
 import eu.somework.content.ContentCatalogue;
 import eu.somework.content.Unit;
-import eu.somework.launch.SessionResolver;
-import eu.somework.launch.ToolSession;
+import eu.somework.session.Allow;
+import eu.somework.access.RequestContext;
+import eu.somework.session.ToolRole;
+import eu.somework.session.ToolSession;
 import eu.somework.lti.DeepLinkingResponse;
 import eu.somework.platform.KeyRing;
 import eu.somework.web.AutoPost;
@@ -32,8 +34,9 @@ import java.util.Set;
 
 /** The catalogue a teacher picks units from, and the signed answer sent back to the platform. */
 @Path("/app/deep-linking")
+@Allow(value = {ToolRole.TEACHER, ToolRole.ADMINISTRATOR}, refusal = "dl.forbidden")
 public class DeepLinkingResource {
-  @Inject SessionResolver sessions;
+  @Inject RequestContext context;
   @Inject ContentCatalogue catalogue;
   @Inject KeyRing keys;
 
@@ -41,22 +44,20 @@ public class DeepLinkingResource {
 
   @GET
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-  public String catalogue(@QueryParam("s") String token, @Context HttpHeaders headers) {
-    ToolSession session = teacherRequest(token, headers);
-    UiLanguage language = languageOf(session, headers);
-    return CataloguePage.render(Messages.of(language), token, session.deepLinking().orElseThrow(),
+  public String catalogue() {
+    ToolSession session = deepLinkingSession();
+    return CataloguePage.render(context.text(), context.sessionToken(), session.deepLinking().orElseThrow(),
         catalogue.units(), Optional.empty());
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-  public Response answer(@FormParam("s") String token, @FormParam("action") String action,
-      @FormParam("unit") List<String> chosen, @FormParam("graded") List<String> graded,
-      @Context HttpHeaders headers) {
-    ToolSession session = teacherRequest(token, headers);
+  public Response answer(@FormParam("action") String action, @FormParam("unit") List<String> chosen,
+      @FormParam("graded") List<String> graded) {
+    ToolSession session = deepLinkingSession();
     ToolSession.DeepLinkingReturn dl = session.deepLinking().orElseThrow();
-    Messages text = Messages.of(languageOf(session, headers));
+    Messages text = context.text();
     DeepLinkingResponse.Request request = new DeepLinkingResponse.Request(session.clientId(), session.issuer(),
         session.deploymentId(), dl.data());
     String jwt;
@@ -73,7 +74,8 @@ public class DeepLinkingResource {
       Optional<String> problem = units.isEmpty() ? Optional.of(text.get("dl.chooseOne"))
           : units.size() > 1 && !dl.acceptMultiple() ? Optional.of(text.get("dl.onlyOne")) : Optional.empty();
       if (problem.isPresent()) {
-        return Response.status(400).entity(CataloguePage.render(text, token, dl, catalogue.units(), problem)).build();
+        return Response.status(400)
+            .entity(CataloguePage.render(text, context.sessionToken(), dl, catalogue.units(), problem)).build();
       }
       Set<String> gradedIds = new LinkedHashSet<>(graded == null ? List.of() : graded);
       List<DeepLinkingResponse.ResourceLinkItem> items = new ArrayList<>();
@@ -93,18 +95,12 @@ public class DeepLinkingResource {
     return units;
   }
 
-  private ToolSession teacherRequest(String token, HttpHeaders headers) {
-    ToolSession session = sessions.require(token, headers);
+  /** Only a session opened by a Deep Linking request can answer one. */
+  private ToolSession deepLinkingSession() {
+    ToolSession session = context.session();
     if (session.deepLinking().isEmpty()) {
-      throw new BadRequestException("This page is opened by the platform's \"add content\" (Deep Linking) request.");
-    }
-    if (!session.role().canTeach()) {
-      throw new ForbiddenException("Only teachers can add units to a course.");
+      throw new BadRequestException(context.text().get("dl.notDeepLinking"));
     }
     return session;
-  }
-
-  private static UiLanguage languageOf(ToolSession session, HttpHeaders headers) {
-    return UiLanguage.negotiate(Optional.empty(), session.locale(), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
   }
 }

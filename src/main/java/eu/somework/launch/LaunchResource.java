@@ -1,5 +1,7 @@
 package eu.somework.launch;
 
+import eu.somework.session.Public;
+import eu.somework.session.SessionTokens;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.UriBuilder;
 
 /** The redirect URI: the platform posts the id_token here. */
 @Path("/lti/launch")
+@Public("the platform posts the id_token here: the session starts here")
 public class LaunchResource {
   @Inject LaunchService launches;
   @Inject eu.somework.config.Settings settings;
@@ -20,10 +23,12 @@ public class LaunchResource {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response launch(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
-    LaunchService.Launched launched = launches.completeLaunch(FormParams.single(form), BrowserCookie.read(headers));
+    LaunchService.Launched launched = launches.completeLaunch(FormParams.single(form), headers.getCookies());
     String target = launched.session().deepLinking().isPresent() ? "/app/deep-linking" : "/app";
     // 303: the browser follows with a GET, so reloading the page never re-posts the id_token
-    return Response.seeOther(UriBuilder.fromUri(settings.baseUrl() + target).queryParam("s", launched.token()).build())
+    return Response.seeOther(UriBuilder.fromUri(settings.baseUrl() + target).queryParam(SessionTokens.PARAM, launched.token()).build())
+        .header("Set-Cookie", launched.sessionCookie())
+        .header("Set-Cookie", launched.expiredLoginCookie())
         .header("Cache-Control", "no-store")
         .build();
   }

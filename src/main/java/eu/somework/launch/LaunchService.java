@@ -1,6 +1,13 @@
 package eu.somework.launch;
 
 import eu.somework.config.Settings;
+import eu.somework.course.CourseMembers;
+import eu.somework.course.ResourceLinks;
+import eu.somework.session.RandomTokens;
+import eu.somework.session.SessionCookie;
+import eu.somework.session.SessionTokens;
+import eu.somework.session.ToolRole;
+import eu.somework.session.ToolSession;
 import eu.somework.lti.FormEncoding;
 import eu.somework.lti.JwksFetcher;
 import eu.somework.lti.LaunchValidator;
@@ -31,6 +38,8 @@ public class LaunchService {
   @Inject LoginStates states;
   @Inject DatabaseNonceRegistry nonces;
   @Inject SessionTokens sessions;
+  @Inject ResourceLinks links;
+  @Inject CourseMembers members;
 
   private LoginResponder responder;
   private LaunchValidator validator;
@@ -44,24 +53,30 @@ public class LaunchService {
     validator = new LaunchValidator(keys, nonces, Clock.systemUTC(), settings.clockSkew());
   }
 
-  /** Where to send the browser, and the browser-binding cookie value to set. */
-  public record LoginRedirect(URI location, String browserCookie) {}
+  /** Where to send the browser, and the login cookie to set ({@code Set-Cookie} value). */
+  public record LoginRedirect(URI location, String loginCookie) {}
 
-  public LoginRedirect startLogin(Map<String, String> params, Optional<String> browserCookie) {
+  /** Answers a login initiation (OIDC third-party-initiated login, LTI 1.3 §5.1.1). */
+  public LoginRedirect startLogin(Map<String, String> params) {
     try {
       LoginInitiation login = LoginInitiation.fromParameters(params);
       PlatformRegistration registration = responder.registrationFor(login);
-      String browser = browserCookie.filter(c -> c.length() == 43).orElseGet(RandomTokens::next);
+      String browser = RandomTokens.next();
       LoginStates.IssuedLogin issued = states.issue(login, registration, RandomTokens.sha256(browser));
-      return new LoginRedirect(
-          responder.authorizationRedirect(registration, login, issued.state(), issued.nonce()), browser);
+      return new LoginRedirect(responder.authorizationRedirect(registration, login, issued.state(), issued.nonce()),
+          LoginCookie.header(issued.state(), browser));
     } catch (LtiException e) {
       throw new LaunchRejected(e, null);
     }
   }
 
-  /** Checks the platform's answer and opens a tool session. */
-  public Launched completeLaunch(Map<String, String> form, Optional<String> browserCookie) {
+  /**
+   * Checks the platform's answer (LTI 1.3 §5.1.3) and opens a tool session bound to this browser.
+   *
+   * @param cookies the request's cookies, where the login's cookie must be
+   * @throws LaunchRejected with the failed check
+   */
+  public Launched completeLaunch(Map<String, String> form, Map<String, jakarta.ws.rs.core.Cookie> cookies) {
     try {
       if (form.get("error") != null) {
         throw new LtiException(LtiFailure.PLATFORM_ERROR, "The platform refused the login: "
@@ -73,20 +88,27 @@ public class LaunchService {
       }
       LoginState state = states.find(stateValue).orElseThrow(() -> new LtiException(LtiFailure.STATE_UNKNOWN,
           "The launch's state is unknown or has expired. Start the activity again from the course."));
-      checkBrowser(state, browserCookie);
+      checkBrowser(state, LoginCookie.read(cookies, stateValue));
       PlatformRegistration registration = directory.find(state.issuer(), state.clientId())
           .orElseThrow(() -> new LtiException(LtiFailure.UNKNOWN_CLIENT_ID,
               "The registration this login was started with no longer exists."));
       LtiLaunch launch = validator.validate(form.get("id_token"), registration, state.nonce());
       ToolSession session = sessionOf(launch);
-      return new Launched(session, sessions.issue(session));
+      links.record(launch);
+      members.seen(session);
+      SessionCookie.Binding binding = SessionCookie.create();
+      return new Launched(session, sessions.issue(session, binding),
+          SessionCookie.header(binding, settings.sessionLifetime()), LoginCookie.expired(stateValue));
     } catch (LtiException e) {
       throw new LaunchRejected(e, null);
     }
   }
 
-  /** An accepted launch: its session and the signed token that carries it. */
-  public record Launched(ToolSession session, String token) {}
+  /**
+   * An accepted launch: its session, the signed token that carries it, the {@code Set-Cookie}
+   * value binding it to this browser, and the one that removes the login's cookie.
+   */
+  public record Launched(ToolSession session, String token, String sessionCookie, String expiredLoginCookie) {}
 
   private void checkBrowser(LoginState state, Optional<String> browserCookie) throws LtiException {
     if (browserCookie.isEmpty()) {

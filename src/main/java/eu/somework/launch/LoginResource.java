@@ -1,12 +1,12 @@
 package eu.somework.launch;
 
+import eu.somework.session.Public;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -18,25 +18,26 @@ import jakarta.ws.rs.core.UriInfo;
  * cookie, which a cross-site POST would not carry.
  */
 @Path("/lti/login")
+@Public("the platform's login initiation: the login starts here")
 public class LoginResource {
   @Inject LaunchService launches;
 
   @GET
-  public Response get(@Context UriInfo uri, @Context HttpHeaders headers) {
-    return redirect(FormParams.single(uri.getQueryParameters()), headers);
+  public Response get(@Context UriInfo uri) {
+    return redirect(FormParams.single(uri.getQueryParameters()));
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response post(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
-    return redirect(FormParams.single(form), headers);
+  public Response post(MultivaluedMap<String, String> form) {
+    return redirect(FormParams.single(form));
   }
 
-  private Response redirect(java.util.Map<String, String> params, HttpHeaders headers) {
-    LaunchService.LoginRedirect redirect = launches.startLogin(params, BrowserCookie.read(headers));
+  private Response redirect(java.util.Map<String, String> params) {
+    LaunchService.LoginRedirect redirect = launches.startLogin(params);
     return Response.status(Response.Status.FOUND)
         .location(redirect.location())
-        .header("Set-Cookie", BrowserCookie.header(redirect.browserCookie()))
+        .header("Set-Cookie", redirect.loginCookie())
         .header("Cache-Control", "no-store")
         .build();
   }

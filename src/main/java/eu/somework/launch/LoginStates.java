@@ -3,6 +3,7 @@ package eu.somework.launch;
 import eu.somework.lti.LoginInitiation;
 import eu.somework.lti.PlatformRegistration;
 import eu.somework.persistence.Transactor;
+import eu.somework.session.RandomTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

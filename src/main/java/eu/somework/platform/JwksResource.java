@@ -1,5 +1,6 @@
 package eu.somework.platform;
 
+import eu.somework.session.Public;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 /** The tool's public keys, for platforms to verify what the tool signs. */
 @Path("/.well-known/jwks.json")
+@Public("the tool's public keys, fetched by platforms")
 public class JwksResource {
   @Inject KeyRing keys;
 

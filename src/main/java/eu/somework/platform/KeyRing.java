@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import eu.somework.config.Settings;
+import eu.somework.persistence.KeyEncryption;
 import eu.somework.persistence.Transactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

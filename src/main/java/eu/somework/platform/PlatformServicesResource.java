@@ -1,8 +1,9 @@
 package eu.somework.platform;
 
-import eu.somework.launch.SessionResolver;
-import eu.somework.launch.ToolRole;
-import eu.somework.launch.ToolSession;
+import eu.somework.session.Allow;
+import eu.somework.access.RequestContext;
+import eu.somework.session.ToolRole;
+import eu.somework.session.ToolSession;
 import eu.somework.lti.LtiException;
 import eu.somework.lti.PlatformRegistration;
 import eu.somework.lti.ServiceToken;
@@ -34,6 +35,7 @@ import java.util.logging.Logger;
  * the gradebook (in Moodle the services must be switched on for the tool).
  */
 @Path("/app/admin/services")
+@Allow(value = ToolRole.ADMINISTRATOR, refusal = "services.forbidden")
 public class PlatformServicesResource {
   static final Set<String> SCOPES = Set.of(
       "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
@@ -42,7 +44,7 @@ public class PlatformServicesResource {
       "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly");
   private static final Logger LOG = Logger.getLogger(PlatformServicesResource.class.getName());
 
-  @Inject SessionResolver sessions;
+  @Inject RequestContext context;
   @Inject PlatformDirectory platforms;
   @Inject KeyRing keys;
 
@@ -50,15 +52,11 @@ public class PlatformServicesResource {
 
   @GET
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-  public String check(@QueryParam("s") String token, @Context HttpHeaders headers) {
-    ToolSession session = sessions.require(token, headers);
-    if (session.role() != ToolRole.ADMINISTRATOR) {
-      throw new ForbiddenException("Only administrators can check the platform's services.");
-    }
+  public String check() {
+    ToolSession session = context.session();
     PlatformRegistration registration = platforms.find(session.issuer(), session.clientId())
         .orElseThrow(() -> new NotFoundException("This platform is no longer registered."));
-    Messages text = Messages.of(UiLanguage.negotiate(Optional.empty(), session.locale(),
-        headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
+    Messages text = context.text();
     StringBuilder main = new StringBuilder("<h1>").append(Html.escape(text.get("services.title"))).append("</h1>")
         .append("<p>").append(Html.escape(text.get("services.platform", registration.name(), registration.issuer())))
         .append("</p>");

@@ -1,5 +1,6 @@
 package eu.somework.simulator;
 
+import eu.somework.session.Public;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import eu.somework.config.Settings;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * published keys (Deep Linking 2.0 §4.5) and adds the chosen items to the demo course.
  */
 @Path("/simulator/deep-link-return")
+@Public("the simulated platform's own endpoint, behind the simulator gate")
 public class DeepLinkReturnResource {
   @Inject Settings settings;
   @Inject SimulatorStore store;

@@ -1,5 +1,6 @@
 package eu.somework.simulator;
 
+import eu.somework.session.Public;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import eu.somework.config.Settings;
 import eu.somework.platform.KeyRing;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * then posts the signed id_token (or an OIDC error) to the tool's redirect URI.
  */
 @Path("/simulator/auth")
+@Public("the simulated platform's authorization endpoint")
 public class SimulatorAuthResource {
   @Inject Settings settings;
   @Inject SimulatorStore store;

@@ -1,5 +1,6 @@
 package eu.somework.simulator;
 
+import eu.somework.session.Public;
 import eu.somework.platform.KeyRing;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 /** The simulator platform's public keys, where the tool fetches them from. */
 @Path("/simulator/jwks")
+@Public("the simulated platform's public keys")
 public class SimulatorKeysResource {
   @Inject KeyRing keys;
 

@@ -1,5 +1,6 @@
 package eu.somework.simulator;
 
+import eu.somework.session.Public;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import eu.somework.config.Settings;
 import eu.somework.web.AutoPost;
@@ -30,6 +31,7 @@ import java.util.Map;
  * as in Moodle, and what the tool sent back is listed below it.
  */
 @Path("/simulator")
+@Public("the simulated platform's own pages, behind the simulator gate")
 public class SimulatorPageResource {
   static final String DEEP_LINKING = "deep-linking";
 

@@ -4,7 +4,7 @@ import eu.somework.config.Settings;
 import eu.somework.platform.KeyRing;
 import eu.somework.platform.PlatformDirectory;
 import eu.somework.platform.Registration;
-import eu.somework.web.Startup;
+import eu.somework.platform.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package eu.somework.simulator;
 
+import eu.somework.session.Public;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import eu.somework.config.Settings;
@@ -26,6 +27,7 @@ import java.util.UUID;
  * with a JWT client assertion signed by the tool's key. Issues access tokens for AGS and NRPS.
  */
 @Path("/simulator/token")
+@Public("the simulated platform's token endpoint: authenticates with a signed JWT assertion")
 public class SimulatorTokenResource {
   static final Set<String> SCOPES = Set.of(
       "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",

@@ -1,5 +1,6 @@
 package eu.somework.web;
 
+import eu.somework.session.Public;
 import eu.somework.config.Settings;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** The front page for someone who opens the tool's URL directly rather than from a course. */
 @Path("/")
+@Public("the front page for someone who opens the tool's URL directly")
 public class RootResource {
   @Inject Settings settings;
 

@@ -1,5 +1,6 @@
 package eu.somework.web;
 
+import eu.somework.session.Public;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import java.util.Map;
 
 /** The stylesheet and the few scripts, from the class path, by an allow-list of names. */
 @Path("/static/{name}")
+@Public("stylesheet and scripts: nothing personal")
 public class StaticResource {
   private static final Map<String, String> FILES = Map.of(
       "app.css", "text/css; charset=UTF-8",

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.somework.launch.ToolRole;
-import eu.somework.launch.ToolSession;
+import eu.somework.learner.LanguagePreferences;
+import eu.somework.session.ToolRole;
+import eu.somework.session.ToolSession;
 import eu.somework.persistence.TestDatabase;
 import eu.somework.web.UiLanguage;
 import java.util.Optional;
@@ -18,8 +19,7 @@ class LanguagePreferencesTest {
 
   @BeforeEach
   void freshDatabase() {
-    preferences = new LanguagePreferences();
-    preferences.tx = TestDatabase.open("language-" + System.nanoTime());
+    preferences = LanguagePreferences.over(TestDatabase.open("language-" + System.nanoTime()));
   }
 
   @Test

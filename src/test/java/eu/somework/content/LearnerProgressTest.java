@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.somework.launch.ToolRole;
-import eu.somework.launch.ToolSession;
+import eu.somework.course.CourseMembers;
+import eu.somework.session.ToolRole;
+import eu.somework.session.ToolSession;
 import eu.somework.persistence.TestDatabase;
 import eu.somework.persistence.Transactor;
 import java.util.List;
@@ -22,8 +23,7 @@ class LearnerProgressTest {
   @BeforeEach
   void freshDatabase(org.junit.jupiter.api.TestInfo test) {
     Transactor tx = TestDatabase.open("progress-" + test.getDisplayName().hashCode() + System.nanoTime());
-    members = new CourseMembers();
-    members.tx = tx;
+    members = CourseMembers.over(tx);
     progress = new LearnerProgress();
     progress.tx = tx;
     progress.members = members;

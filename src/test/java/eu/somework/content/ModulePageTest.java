@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.somework.launch.ToolSession;
+import eu.somework.session.ToolSession;
 import eu.somework.web.UiLanguage;
 import java.util.List;
 import java.util.Map;

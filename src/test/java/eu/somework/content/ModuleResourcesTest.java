@@ -6,16 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.somework.config.Settings;
-import eu.somework.launch.SessionResolver;
-import eu.somework.launch.TestSessionResolver;
-import eu.somework.launch.ToolRole;
-import eu.somework.launch.ToolSession;
+import eu.somework.access.RequestContext;
+import eu.somework.course.CourseMembers;
+import eu.somework.course.ResourceLinks;
+import eu.somework.learner.LanguagePreferences;
+import eu.somework.session.SessionCookie;
+import eu.somework.session.SessionTokens;
+import eu.somework.session.ToolRole;
+import eu.somework.session.ToolSession;
 import eu.somework.persistence.TestDatabase;
 import eu.somework.persistence.Transactor;
 import eu.somework.web.UiLanguage;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -28,9 +30,10 @@ import org.junit.jupiter.api.Test;
  * real schema on H2 — called the way a browser in the LMS frame calls them, without a server.
  */
 class ModuleResourcesTest {
-  private SessionResolver sessions;
+  private SessionTokens tokens;
   private LearnerProgress progress;
   private LanguagePreferences languages;
+  private CourseMembers members;
   private ModuleResource module;
   private UnitResource units;
   private ProgressResource progressView;
@@ -45,44 +48,56 @@ class ModuleResourcesTest {
         return "https://tool.example";
       }
     };
-    sessions = TestSessionResolver.on(tx);
-    CourseMembers members = new CourseMembers();
-    members.tx = tx;
+    tokens = SessionTokens.over(tx, settings);
+    members = CourseMembers.over(tx);
     progress = new LearnerProgress();
     progress.tx = tx;
     progress.members = members;
-    languages = new LanguagePreferences();
-    languages.tx = tx;
+    languages = LanguagePreferences.over(tx);
     module = new ModuleResource();
-    module.sessions = sessions;
-    module.languages = languages;
     module.catalogue = ModuleContentTest.CATALOGUE;
     module.progress = progress;
-    module.members = members;
+    module.links = ResourceLinks.over(tx);
     module.settings = settings;
     units = new UnitResource();
-    units.sessions = sessions;
-    units.languages = languages;
     units.catalogue = ModuleContentTest.CATALOGUE;
     units.progress = progress;
     progressView = new ProgressResource();
-    progressView.sessions = sessions;
-    progressView.languages = languages;
     progressView.catalogue = ModuleContentTest.CATALOGUE;
     progressView.progress = progress;
     languageForm = new LanguageResource();
-    languageForm.sessions = sessions;
     languageForm.languages = languages;
     languageForm.settings = settings;
   }
 
-  private String token(ToolSession session) {
-    return sessions.token(session);
+  /**
+   * What the access filter does before a resource runs: the request's context, with the language
+   * chosen as in production. Returns the session token the page's links carry.
+   */
+  private String as(ToolSession session, String requestedLanguage) {
+    String token = tokens.issue(session, SessionCookie.create());
+    RequestContext context = RequestContext.forSession(session, token, requestedLanguage, null, languages);
+    module.context = context;
+    units.context = context;
+    progressView.context = context;
+    languageForm.context = context;
+    return token;
+  }
+
+  private String as(ToolSession session) {
+    return as(session, null);
+  }
+
+  /** A launch: the platform told the tool the user's name. */
+  private String launched(ToolSession session) {
+    members.seen(session);
+    return as(session);
   }
 
   @Test
   void aLaunchWithoutUnitShowsTheOverview() {
-    Response response = module.launchLanding(token(Sessions.student("u-anna", "Anna")), null, null);
+    launched(Sessions.student("u-anna", "Anna"));
+    Response response = module.launchLanding();
     assertEquals(200, response.getStatus());
     String html = (String) response.getEntity();
     assertTrue(html.contains("<h1>Welcome, Anna</h1>"));
@@ -92,16 +107,16 @@ class ModuleResourcesTest {
 
   @Test
   void aLaunchOfALinkBoundToAUnitOpensThatUnit() {
-    String token = token(Sessions.withUnit(Sessions.student("u-anna", "Anna"), "data-protection"));
-    Response response = module.launchLanding(token, null, null);
+    String token = as(Sessions.withUnit(Sessions.student("u-anna", "Anna"), "data-protection"));
+    Response response = module.launchLanding();
     assertEquals(303, response.getStatus());
     assertEquals("https://tool.example/app/units/data-protection?s=" + token, response.getLocation().toString());
   }
 
   @Test
   void aLaunchOfALinkToAUnitThatIsGoneGetsAClear404() {
-    String token = token(Sessions.withUnit(Sessions.student("u-anna", "Anna"), "privacy-basics"));
-    NotFoundException gone = assertThrows(NotFoundException.class, () -> module.launchLanding(token, null, null));
+    as(Sessions.withUnit(Sessions.student("u-anna", "Anna"), "privacy-basics"));
+    NotFoundException gone = assertThrows(NotFoundException.class, () -> module.launchLanding());
     assertEquals(404, gone.getResponse().getStatus());
     assertEquals("There is no unit “privacy-basics” in this module. It may have been removed; open the module"
         + " overview instead.", gone.getMessage());
@@ -109,49 +124,46 @@ class ModuleResourcesTest {
 
   @Test
   void aUnitIdThatCouldNotBeOneIsNotEchoed() {
-    String token = token(Sessions.withUnit(Sessions.student("u-anna", "Anna"), "../<x> y"));
-    NotFoundException gone = assertThrows(NotFoundException.class, () -> module.launchLanding(token, null, null));
+    as(Sessions.withUnit(Sessions.student("u-anna", "Anna"), "../<x> y"));
+    NotFoundException gone = assertThrows(NotFoundException.class, () -> module.launchLanding());
     assertEquals("There is no such unit in this module.", gone.getMessage());
   }
 
   @Test
   void aStudentOpeningAUnitHasReadItAndSeesThatOnTheOverview() {
     ToolSession anna = Sessions.student("u-anna", "Anna");
-    Response page = units.show("data-protection", token(anna), null, null);
+    as(anna);
+    Response page = units.show("data-protection");
     assertEquals(200, page.getStatus());
     assertTrue(((String) page.getEntity()).contains("data-status=\"READ\""));
     assertEquals(Map.of("data-protection", ProgressStatus.READ), progress.statusesOf(anna));
-    String overview = (String) module.overview(token(anna), null, null).getEntity();
+    String overview = (String) module.overview().getEntity();
     assertTrue(overview.contains("data-status=\"READ\">Your progress: Read</span>"));
   }
 
   @Test
   void aTeacherPreviewingAUnitLeavesNoProgress() {
-    units.show("data-protection", token(Sessions.teacher()), null, null);
+    as(Sessions.teacher());
+    units.show("data-protection");
     assertEquals(Map.of(), progress.statusesOf(Sessions.teacher()));
   }
 
   @Test
   void anUnknownUnitPageIsA404InTheLearnersLanguage() {
     ToolSession polish = Sessions.of(ToolRole.STUDENT, "u-p", "Piotr", Sessions.COURSE, "pl_PL");
-    NotFoundException gone = assertThrows(NotFoundException.class, () -> units.show("nope", token(polish), null, null));
+    as(polish);
+    NotFoundException gone = assertThrows(NotFoundException.class, () -> units.show("nope"));
     assertEquals("W tym module nie ma części „nope”. Mogła zostać usunięta; otwórz zamiast tego przegląd modułu.",
         gone.getMessage());
   }
 
   @Test
-  void withoutAValidSessionNothingIsShown() {
-    assertThrows(NotAuthorizedException.class, () -> units.show("data-protection", "forged", null, null));
-    assertThrows(NotAuthorizedException.class, () -> module.launchLanding(null, null, null));
-  }
-
-  @Test
   void theTeacherSeesWhoHasReadWhat() {
     ToolSession anna = Sessions.student("u-anna", "Anna");
-    module.launchLanding(token(anna), null, null);
-    units.show("digital-identity", token(anna), null, null);
-    module.launchLanding(token(Sessions.teacher()), null, null);
-    String html = (String) progressView.show(token(Sessions.teacher()), null, null).getEntity();
+    launched(anna);
+    units.show("digital-identity");
+    launched(Sessions.teacher());
+    String html = (String) progressView.show().getEntity();
     assertTrue(html.contains("<html lang=\"fi\" dir=\"ltr\">"), "the teacher launched in Finnish");
     assertTrue(html.contains("<tr><th scope=\"row\">Anna</th>"));
     assertEquals(1, UnitPageTest.count(html, "data-status=\"READ\""));
@@ -159,45 +171,39 @@ class ModuleResourcesTest {
   }
 
   @Test
-  void aStudentIsRefusedTheProgressViewWithAReason() {
-    ForbiddenException refused = assertThrows(ForbiddenException.class,
-        () -> progressView.show(token(Sessions.student("u-anna", "Anna")), null, null));
-    assertEquals(403, refused.getResponse().getStatus());
-    assertEquals("Only the course’s teachers can see the students’ progress.", refused.getMessage());
-  }
-
-  @Test
   void aLearnersLanguageChoiceIsStoredAndArabicPagesRunRightToLeft() {
     ToolSession anna = Sessions.student("u-anna", "Anna");
-    String token = token(anna);
-    Response back = languageForm.choose(token, "ar", "/app/units/data-protection", null);
+    String token = as(anna);
+    Response back = languageForm.choose("ar", "/app/units/data-protection");
     assertEquals(303, back.getStatus());
     assertEquals("https://tool.example/app/units/data-protection?s=" + token, back.getLocation().toString());
     assertEquals(Optional.of(UiLanguage.AR), languages.stored(anna));
-    String html = (String) units.show("data-protection", token(anna), null, null).getEntity();
+    as(anna);
+    String html = (String) units.show("data-protection").getEntity();
     assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"));
     assertTrue(html.contains("<h1>حماية البيانات وأمن المعلومات على وسائل التواصل الاجتماعي</h1>"));
   }
 
   @Test
   void aGuestsChoiceTravelsInTheLinksInstead() {
-    String token = token(Sessions.anonymous());
-    Response back = languageForm.choose(token, "pl", "/app/overview", null);
+    String token = as(Sessions.anonymous());
+    Response back = languageForm.choose("pl", "/app/overview");
     assertEquals("https://tool.example/app/overview?s=" + token + "&lang=pl", back.getLocation().toString());
-    String html = (String) module.overview(token, "pl", null).getEntity();
+    token = as(Sessions.anonymous(), "pl");
+    String html = (String) module.overview().getEntity();
     assertTrue(html.contains("<html lang=\"pl\""));
     assertTrue(html.contains("/app/units/data-protection?s=" + token + "&amp;lang=pl"));
   }
 
   @Test
   void theLanguageFormRefusesAForeignReturnAddressAndUnknownLanguages() {
-    String token = token(Sessions.student("u-anna", "Anna"));
+    as(Sessions.student("u-anna", "Anna"));
     BadRequestException foreign = assertThrows(BadRequestException.class,
-        () -> languageForm.choose(token, "fi", "https://evil.example/", null));
+        () -> languageForm.choose("fi", "https://evil.example/"));
     assertEquals(400, foreign.getResponse().getStatus());
     assertEquals("The page to return to is not valid. Open the activity again from your course.", foreign.getMessage());
     BadRequestException unknown = assertThrows(BadRequestException.class,
-        () -> languageForm.choose(token, "de", "/app", null));
+        () -> languageForm.choose("de", "/app"));
     assertEquals("Choose one of the languages offered.", unknown.getMessage());
   }
 }

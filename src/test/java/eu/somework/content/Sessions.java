@@ -1,7 +1,7 @@
 package eu.somework.content;
 
-import eu.somework.launch.ToolRole;
-import eu.somework.launch.ToolSession;
+import eu.somework.session.ToolRole;
+import eu.somework.session.ToolSession;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -101,6 +101,16 @@ final class Browser {
     cookies.clear();
   }
 
+  /** Sets a cookie as if the server had (for tests that forge one). */
+  void setCookie(String host, String name, String value) {
+    cookies.computeIfAbsent(host, h -> new HashMap<>()).put(name, value);
+  }
+
+  /** The names of the cookies the browser holds for a host. */
+  java.util.Set<String> cookieNames(String host) {
+    return java.util.Set.copyOf(cookies.getOrDefault(host, Map.of()).keySet());
+  }
+
   String cookie(String host, String name) {
     return cookies.getOrDefault(host, Map.of()).get(name);
   }

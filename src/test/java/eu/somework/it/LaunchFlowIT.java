@@ -124,4 +124,26 @@ class LaunchFlowIT {
       assertTrue(((com.nimbusds.jose.jwk.RSAKey) key).size() >= 2048);
     }
   }
+
+  @Test
+  void twoLoginsStartedAtTheSameMomentInOneBrowserBothComplete() throws Exception {
+    MockPlatforms platforms = MockPlatforms.get();
+    Browser browser = new Browser();
+    // two tool links on one course page: both login initiations before either launch
+    LtiLogin first = LtiLogin.start(browser, "a", "client-a1", "dep-1");
+    LtiLogin second = LtiLogin.start(browser, "a", "client-a1", "dep-1");
+    String secondToken = MockPlatforms.sign(platforms.key("a"), MockPlatforms.resourceLinkLaunch(
+        "a", "client-a1", "dep-1", second.nonce(), "user-two-tabs", "Learner").build());
+    String firstToken = MockPlatforms.sign(platforms.key("a"), MockPlatforms.resourceLinkLaunch(
+        "a", "client-a1", "dep-1", first.nonce(), "user-two-tabs", "Learner").build());
+    Browser.Page secondLanding = browser.follow(second.launch(browser, secondToken));
+    Browser.Page firstLanding = browser.follow(first.launch(browser, firstToken));
+    assertEquals(200, firstLanding.status(), firstLanding.body());
+    assertEquals(200, secondLanding.status(), secondLanding.body());
+    assertEquals("Student", firstLanding.fact("role"));
+    assertEquals("Student", secondLanding.fact("role"));
+    // and each tab's session still opens its pages afterwards
+    assertEquals(200, browser.get(firstLanding.url()).status());
+    assertEquals(200, browser.get(secondLanding.url()).status());
+  }
 }

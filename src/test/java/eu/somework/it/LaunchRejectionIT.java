@@ -191,9 +191,23 @@ class LaunchRejectionIT {
     Browser mine = new Browser().acceptJson();
     LtiLogin login = LtiLogin.start(mine, "b", "client-b", "1");
     Browser other = new Browser().acceptJson();
-    LtiLogin.start(other, "b", "client-b", "1"); // the other browser has a binding cookie of its own
+    LtiLogin theirs = LtiLogin.start(other, "b", "client-b", "1");
+    // the other browser holds a login cookie of the right name (e.g. forged from the state in a
+    // leaked URL) but not this login's value
+    String host = java.net.URI.create(MockPlatforms.TOOL).getAuthority();
+    String theirCookie = "somework_login_" + theirs.state().substring(0, 16);
+    other.setCookie(host, "somework_login_" + login.state().substring(0, 16), other.cookie(host, theirCookie));
     String token = MockPlatforms.sign(MockPlatforms.get().key("b"), valid(login).build());
     assertRejected(login.launch(other, token), 403, "STATE_OTHER_BROWSER");
+  }
+
+  @Test
+  void stateOfALoginThisBrowserNeverStarted() throws Exception {
+    LtiLogin login = LtiLogin.start(new Browser().acceptJson(), "b", "client-b", "1");
+    Browser other = new Browser().acceptJson();
+    LtiLogin.start(other, "b", "client-b", "1"); // a login cookie of its own, for another state
+    String token = MockPlatforms.sign(MockPlatforms.get().key("b"), valid(login).build());
+    assertRejected(login.launch(other, token), 400, "STATE_COOKIE_MISSING");
   }
 
   @Test

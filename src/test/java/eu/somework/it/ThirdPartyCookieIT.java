@@ -99,4 +99,36 @@ class ThirdPartyCookieIT {
       chrome.driver.switchTo().window(course);
     }
   }
+
+  @Test
+  void aToolLinkCopiedOutOfTheFrameOpensNothingWithThirdPartyCookiesBlockedOrAllowed() {
+    try (Chromium allowing = Chromium.allowingThirdPartyCookies()) {
+      for (Chromium browser : java.util.List.of(chrome, allowing)) {
+        browser.clearCookies();
+        SimulatorScreen simulator = new SimulatorScreen(browser, COURSE_SITE);
+        simulator.launch("sim-student-sam", "rl-module", "en");
+        String copied = simulator.frameUrl();
+        assertTrue(copied.contains("s="), copied);
+        assertEquals("Student", simulator.fact("role"), "inside the course page the session works");
+        browser.driver.switchTo().defaultContent();
+
+        // the same browser, the link opened on its own (a bookmark, the history, a pasted link): the
+        // session cookie belongs to the course page's partition and is not sent
+        browser.driver.get(copied);
+        WebElement reason = browser.visible(By.cssSelector("section.error .reason"));
+        assertTrue(reason.getText().contains("another browser or window"), reason.getText());
+        assertFalse(browser.driver.getPageSource().contains("Sam Taylor"));
+      }
+      // another browser altogether
+      chrome.clearCookies();
+      SimulatorScreen simulator = new SimulatorScreen(allowing, COURSE_SITE);
+      simulator.launch("sim-student-sam", "rl-module", "en");
+      String copied = simulator.frameUrl();
+      allowing.driver.switchTo().defaultContent();
+      chrome.driver.get(copied);
+      assertTrue(chrome.visible(By.cssSelector("section.error .reason")).getText()
+          .contains("another browser or window"));
+      chrome.screenshot("copied-tool-link-refused");
+    }
+  }
 }

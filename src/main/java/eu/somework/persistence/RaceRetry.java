@@ -1,4 +1,4 @@
-package eu.somework.content;
+package eu.somework.persistence;
 
 import jakarta.persistence.PersistenceException;
 import java.util.function.Supplier;
@@ -8,10 +8,10 @@ import java.util.function.Supplier;
  * row, and the second commit fails on the primary key. Trying once more then finds the row and
  * takes the update path; a second failure is a real error and is thrown.
  */
-final class RaceRetry {
+public final class RaceRetry {
   private RaceRetry() {}
 
-  static <T> T once(Supplier<T> work) {
+  public static <T> T once(Supplier<T> work) {
     try {
       return work.get();
     } catch (PersistenceException lostInsertRace) {

@@ -1,4 +1,4 @@
-package eu.somework.launch;
+package eu.somework.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,7 +31,7 @@ class SharedSecretStorageTest {
   void storedSecretIsReadBackWithItsCreationTime() {
     String secret = RandomTokens.next();
     Instant created = Instant.parse("2026-11-22T17:30:00.123Z");
-    db.run(em -> em.persist(new SharedSecret("session-token-key", secret, created)));
+    db.run(em -> em.persist(new SharedSecret("session-token-key", secret, false, created)));
 
     SharedSecret stored = db.inTransaction(em -> em.find(SharedSecret.class, "session-token-key"));
     Instant storedCreated = db.inTransaction(em -> em.createQuery(
@@ -43,7 +43,7 @@ class SharedSecretStorageTest {
 
   @Test
   void anUnknownNameHasNoSecret() {
-    db.run(em -> em.persist(new SharedSecret("session-token-key", RandomTokens.next(), Instant.now())));
+    db.run(em -> em.persist(new SharedSecret("session-token-key", RandomTokens.next(), false, Instant.now())));
 
     assertNull(db.inTransaction(em -> em.find(SharedSecret.class, "other")));
   }
@@ -51,11 +51,11 @@ class SharedSecretStorageTest {
   @Test
   void aSecondSecretUnderTheSameNameIsRefused() {
     String first = RandomTokens.next();
-    db.run(em -> em.persist(new SharedSecret("session-token-key", first, Instant.now())));
+    db.run(em -> em.persist(new SharedSecret("session-token-key", first, false, Instant.now())));
 
     // two instances starting at once: one wins, the other must read the winner's secret
     assertThrows(PersistenceException.class, () -> db.run(em -> em.persist(
-        new SharedSecret("session-token-key", RandomTokens.next(), Instant.now()))));
+        new SharedSecret("session-token-key", RandomTokens.next(), false, Instant.now()))));
     assertEquals(first, db.inTransaction(em -> em.find(SharedSecret.class, "session-token-key")).secret());
   }
 }

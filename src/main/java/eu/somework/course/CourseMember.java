@@ -1,4 +1,4 @@
-package eu.somework.content;
+package eu.somework.course;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,6 +23,14 @@ public class CourseMember {
   @Id private String issuer;
 
   @Id
+  @Column(name = "client_id")
+  private String clientId;
+
+  @Id
+  @Column(name = "deployment_id")
+  private String deploymentId;
+
+  @Id
   @Column(name = "context_id")
   private String contextId;
 
@@ -42,6 +50,8 @@ public class CourseMember {
 
   CourseMember(Key key) {
     this.issuer = key.issuer;
+    this.clientId = key.clientId;
+    this.deploymentId = key.deploymentId;
     this.contextId = key.contextId;
     this.userId = key.userId;
   }
@@ -54,11 +64,11 @@ public class CourseMember {
     this.lastSeen = now;
   }
 
-  String userId() {
+  public String userId() {
     return userId;
   }
 
-  Optional<String> displayName() {
+  public Optional<String> displayName() {
     return Optional.ofNullable(displayName);
   }
 
@@ -66,26 +76,31 @@ public class CourseMember {
   public static class Key implements Serializable {
     private static final long serialVersionUID = 1L;
     private String issuer;
+    private String clientId;
+    private String deploymentId;
     private String contextId;
     private String userId;
 
     public Key() {}
 
-    Key(String issuer, String contextId, String userId) {
+    Key(String issuer, String clientId, String deploymentId, String contextId, String userId) {
       this.issuer = issuer;
+      this.clientId = clientId;
+      this.deploymentId = deploymentId;
       this.contextId = contextId;
       this.userId = userId;
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && Objects.equals(issuer, k.issuer) && Objects.equals(contextId, k.contextId)
+      return o instanceof Key k && Objects.equals(issuer, k.issuer) && Objects.equals(clientId, k.clientId)
+          && Objects.equals(deploymentId, k.deploymentId) && Objects.equals(contextId, k.contextId)
           && Objects.equals(userId, k.userId);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(issuer, contextId, userId);
+      return Objects.hash(issuer, clientId, deploymentId, contextId, userId);
     }
   }
 }

@@ -1,4 +1,4 @@
-package eu.somework.launch;
+package eu.somework.session;
 
 import eu.somework.lti.LaunchRole;
 import java.util.Set;
@@ -11,7 +11,7 @@ public enum ToolRole {
   /** Anonymous launches and roles the tool does not know: read-only. */
   GUEST;
 
-  static ToolRole of(Set<LaunchRole> roles, boolean anonymous) {
+  public static ToolRole of(Set<LaunchRole> roles, boolean anonymous) {
     if (anonymous) {
       return GUEST;
     }

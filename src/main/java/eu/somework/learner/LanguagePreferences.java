@@ -1,7 +1,8 @@
-package eu.somework.content;
+package eu.somework.learner;
 
-import eu.somework.launch.ToolRole;
-import eu.somework.launch.ToolSession;
+import eu.somework.session.ToolRole;
+import eu.somework.session.ToolSession;
+import eu.somework.persistence.RaceRetry;
 import eu.somework.persistence.Transactor;
 import eu.somework.web.UiLanguage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class LanguagePreferences {
   @Inject Transactor tx;
+
+  /** Preferences over a transactor opened outside the container (tests, command-line tools). */
+  public static LanguagePreferences over(Transactor tx) {
+    LanguagePreferences preferences = new LanguagePreferences();
+    preferences.tx = tx;
+    return preferences;
+  }
 
   /** Only a known platform user gets a stored preference; guests and anonymous launches carry it in links. */
   public static boolean canRemember(ToolSession session) {

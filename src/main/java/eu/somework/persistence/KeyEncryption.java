@@ -1,4 +1,4 @@
-package eu.somework.platform;
+package eu.somework.persistence;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,21 +11,21 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts private keys at rest with AES-256-GCM under a key derived (PBKDF2, per-value salt)
+ * Encrypts private keys and shared secrets at rest with AES-256-GCM under a key derived (PBKDF2, per-value salt)
  * from the operator's key-encryption secret. Output: base64(salt | iv | ciphertext+tag).
  */
-final class KeyEncryption {
+public final class KeyEncryption {
   private static final int SALT = 16;
   private static final int IV = 12;
   private static final int ITERATIONS = 210_000;
   private static final SecureRandom RANDOM = new SecureRandom();
   private final char[] secret;
 
-  KeyEncryption(String secret) {
+  public KeyEncryption(String secret) {
     this.secret = secret.toCharArray();
   }
 
-  String encrypt(String plain) {
+  public String encrypt(String plain) {
     try {
       byte[] salt = random(SALT);
       byte[] iv = random(IV);
@@ -42,7 +42,7 @@ final class KeyEncryption {
     }
   }
 
-  String decrypt(String stored) {
+  public String decrypt(String stored) {
     try {
       byte[] in = Base64.getDecoder().decode(stored);
       byte[] salt = java.util.Arrays.copyOfRange(in, 0, SALT);

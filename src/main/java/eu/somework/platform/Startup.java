@@ -1,10 +1,6 @@
-package eu.somework.web;
+package eu.somework.platform;
 
 import eu.somework.config.Settings;
-import eu.somework.platform.KeyRing;
-import eu.somework.platform.PlatformDirectory;
-import eu.somework.platform.PlatformFileLoader;
-import eu.somework.platform.Registration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;

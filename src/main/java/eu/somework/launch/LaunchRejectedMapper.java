@@ -1,7 +1,7 @@
-package eu.somework.web;
+package eu.somework.launch;
 
-import eu.somework.launch.LaunchRejected;
 import eu.somework.lti.LtiException;
+import eu.somework.web.ErrorPage;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

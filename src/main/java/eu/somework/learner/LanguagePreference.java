@@ -1,4 +1,4 @@
-package eu.somework.content;
+package eu.somework.learner;
 
 import eu.somework.web.UiLanguage;
 import jakarta.persistence.Column;

@@ -1,21 +1,21 @@
-package eu.somework.launch;
+package eu.somework.session;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /** Unguessable tokens: 256 random bits, base64url without padding (43 characters). */
-final class RandomTokens {
+public final class RandomTokens {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private RandomTokens() {}
 
-  static String next() {
+  public static String next() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  static String sha256(String value) {
+  public static String sha256(String value) {
     try {
       byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
           .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));

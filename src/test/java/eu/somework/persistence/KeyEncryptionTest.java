@@ -1,4 +1,4 @@
-package eu.somework.platform;
+package eu.somework.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

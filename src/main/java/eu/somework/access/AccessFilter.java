@@ -1,0 +1,112 @@
+package eu.somework.access;
+
+import eu.somework.session.BoundSession;
+import eu.somework.session.SessionCookie;
+import eu.somework.session.SessionTokens;
+import eu.somework.session.ToolSession;
+import eu.somework.learner.LanguagePreferences;
+import eu.somework.session.Allow;
+import eu.somework.web.Messages;
+import eu.somework.web.UiLanguage;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The one place where a request's tool session is read and checked: the token (query or form
+ * field {@code s}, header {@code X-SomeWork-Session}, or {@code Authorization: Bearer}) must be
+ * genuine and unexpired, and the browser must present the session cookie the token is bound to,
+ * so a copied link opens nothing elsewhere. Then the role must be one the resource's
+ * {@link eu.somework.session.Allow} names. A resource without a rule is refused (fail closed).
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
+  /** Marks a request that carried a session, so its response is never cached or stored. */
+  private static final String WITH_SESSION = AccessFilter.class.getName() + ".session";
+  private static final Logger LOG = Logger.getLogger(AccessFilter.class.getName());
+
+  @Context ResourceInfo resource;
+  @Inject RequestContext context;
+  @Inject SessionTokens tokens;
+  @Inject LanguagePreferences languages;
+
+  @Override
+  public void filter(ContainerRequestContext request) throws IOException {
+    if (resource.getResourceMethod() == null) {
+      return; // no resource matched: 404 or 405 follows
+    }
+    Optional<AccessRule> rule = AccessRule.of(resource.getResourceClass(), resource.getResourceMethod());
+    if (rule.isEmpty()) {
+      LOG.severe(() -> "Refused: " + resource.getResourceClass().getName() + "." + resource.getResourceMethod().getName()
+          + " declares no access rule");
+      throw new ForbiddenException(fallbackText(request).get("access.noRule"));
+    }
+    if (rule.get().isPublic()) {
+      return;
+    }
+    admit(request, rule.get().allow().orElseThrow());
+  }
+
+  private void admit(ContainerRequestContext request, Allow allow) throws IOException {
+    RequestParameters params = RequestParameters.of(request);
+    Optional<String> token = params.first(SessionTokens.PARAM).or(() -> headerToken(request));
+    Optional<BoundSession> bound = token.flatMap(tokens::verify);
+    if (bound.isEmpty()) {
+      throw new NotAuthorizedException(fallbackText(request).get("access.noSession"), "Bearer");
+    }
+    if (!SessionCookie.matches(request.getCookies(), bound.get())) {
+      throw new NotAuthorizedException(fallbackText(request).get("access.otherBrowser"), "Bearer");
+    }
+    ToolSession session = bound.get().session();
+    RequestContext established = RequestContext.forSession(session, token.get(), params.first("lang").orElse(null),
+        request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), languages);
+    if (Arrays.stream(allow.value()).noneMatch(role -> role == session.role())) {
+      throw new ForbiddenException(established.text().get(allow.refusal()));
+    }
+    if (allow.course() && !session.hasContext()) {
+      throw new ForbiddenException(established.text().get("access.noCourse"));
+    }
+    context.establish(session, token.get(), established.language(), established.carriedLanguage());
+    request.setProperty(WITH_SESSION, Boolean.TRUE);
+  }
+
+  /** A page reached with a session carries the token in its links: no cache may keep it. */
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (Boolean.TRUE.equals(request.getProperty(WITH_SESSION))) {
+      response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+  }
+
+  private static Optional<String> headerToken(ContainerRequestContext request) {
+    String header = request.getHeaderString(SessionTokens.HEADER);
+    if (header != null && !header.isBlank()) {
+      return Optional.of(header.trim());
+    }
+    String auth = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.of(auth.substring(7).trim()).filter(t -> !t.isEmpty());
+    }
+    return Optional.empty();
+  }
+
+  private static Messages fallbackText(ContainerRequestContext request) {
+    return Messages.of(UiLanguage.fromAcceptLanguage(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE))
+        .orElse(UiLanguage.EN));
+  }
+}

@@ -1,0 +1,76 @@
+package eu.somework.course;
+
+import eu.somework.session.ToolRole;
+import eu.somework.session.ToolSession;
+import eu.somework.persistence.RaceRetry;
+import eu.somework.persistence.Transactor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.text.Collator;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The course members the tool has seen, updated on every launch (names only from launches: a
+ * session read from its token carries none).
+ */
+@ApplicationScoped
+public class CourseMembers {
+  @Inject Transactor tx;
+
+  /** Course members over a transactor opened outside the container (tests, command-line tools). */
+  public static CourseMembers over(Transactor tx) {
+    CourseMembers members = new CourseMembers();
+    members.tx = tx;
+    return members;
+  }
+
+  /** Records that the session's user opened the tool in its course; anonymous launches leave nothing. */
+  public void seen(ToolSession session) {
+    if (session.isAnonymous() || !session.hasContext()) {
+      return;
+    }
+    CourseMember.Key key = new CourseMember.Key(session.issuer(), session.clientId(), session.deploymentId(),
+        session.contextId(), session.userId().orElseThrow());
+    RaceRetry.once(() -> tx.inTransaction(em -> {
+      CourseMember member = em.find(CourseMember.class, key);
+      if (member == null) {
+        member = new CourseMember(key);
+        member.seen(session.displayName(), session.role().name(), Instant.now());
+        em.persist(member);
+      } else {
+        member.seen(session.displayName(), session.role().name(), Instant.now());
+      }
+      return member;
+    }));
+  }
+
+  /** The students of the session's course (registration, deployment, context), by name; unnamed ones after, by id. */
+  public List<CourseMember> students(ToolSession course) {
+    List<CourseMember> students = tx.read(em -> em.createQuery("select m from CourseMember m where m.issuer = :issuer"
+            + " and m.clientId = :client and m.deploymentId = :deployment and m.contextId = :context"
+            + " and m.role = :role", CourseMember.class)
+        .setParameter("issuer", course.issuer()).setParameter("client", course.clientId())
+        .setParameter("deployment", course.deploymentId()).setParameter("context", course.contextId())
+        .setParameter("role", ToolRole.STUDENT.name()).getResultList());
+    Collator names = Collator.getInstance(Locale.ROOT);
+    return students.stream()
+        .sorted(Comparator.comparing((CourseMember m) -> m.displayName().isEmpty())
+            .thenComparing(m -> m.displayName().orElse(""), names)
+            .thenComparing(CourseMember::userId))
+        .toList();
+  }
+
+  /** The name the platform last sent for the session's user in its course, if it sent one. */
+  public Optional<String> nameOf(ToolSession session) {
+    if (session.isAnonymous() || !session.hasContext()) {
+      return Optional.empty();
+    }
+    CourseMember.Key key = new CourseMember.Key(session.issuer(), session.clientId(), session.deploymentId(),
+        session.contextId(), session.userId().orElseThrow());
+    return tx.read(em -> Optional.ofNullable(em.find(CourseMember.class, key))).flatMap(CourseMember::displayName);
+  }
+}

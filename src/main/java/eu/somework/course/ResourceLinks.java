@@ -1,0 +1,68 @@
+package eu.somework.course;
+
+import eu.somework.lti.LtiLaunch;
+import eu.somework.persistence.RaceRetry;
+import eu.somework.persistence.Transactor;
+import eu.somework.session.ToolSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The resource links the tool has been launched from, updated on every launch. */
+@ApplicationScoped
+public class ResourceLinks {
+  @Inject Transactor tx;
+  @Inject CourseMembers members;
+
+  /** Resource links over a transactor opened outside the container (tests, command-line tools). */
+  public static ResourceLinks over(Transactor tx) {
+    ResourceLinks links = new ResourceLinks();
+    links.tx = tx;
+    links.members = CourseMembers.over(tx);
+    return links;
+  }
+
+  /** Stores (or refreshes) the launch's service context; a launch without a resource link stores nothing. */
+  public void record(LtiLaunch launch) {
+    if (launch.resourceLink().isEmpty()) {
+      return;
+    }
+    ResourceLink.Key key = new ResourceLink.Key(launch.issuer(), launch.clientId(), launch.deploymentId(),
+        launch.resourceLink().get().id());
+    Optional<LtiLaunch.GradeService> ags = launch.gradeService();
+    RaceRetry.once(() -> tx.inTransaction(em -> {
+      ResourceLink link = em.find(ResourceLink.class, key);
+      boolean isNew = link == null;
+      if (isNew) {
+        link = new ResourceLink(key);
+      }
+      link.describe(launch.context().map(LtiLaunch.Context::id),
+          launch.context().flatMap(c -> c.title().or(c::label)),
+          launch.resourceLink().get().title(),
+          ags.flatMap(LtiLaunch.GradeService::lineItem), ags.flatMap(LtiLaunch.GradeService::lineItems),
+          ags.map(LtiLaunch.GradeService::scopes).orElse(List.of()), launch.membershipsUrl(), Instant.now());
+      if (isNew) {
+        em.persist(link);
+      }
+      return link;
+    }));
+  }
+
+  /** The resource link a session was launched from, as last stored. */
+  public Optional<ResourceLink> of(ToolSession session) {
+    return session.resourceLinkId().flatMap(id -> tx.read(em -> Optional.ofNullable(em.find(ResourceLink.class,
+        new ResourceLink.Key(session.issuer(), session.clientId(), session.deploymentId(), id)))));
+  }
+
+  /**
+   * The session with the labels a page shows — the user's name, the course and link titles — as
+   * the latest launch stored them (the session token carries ids only).
+   */
+  public ToolSession labelled(ToolSession session) {
+    Optional<ResourceLink> link = of(session);
+    return session.withLabels(members.nameOf(session), link.flatMap(ResourceLink::contextTitle),
+        link.flatMap(ResourceLink::title));
+  }
+}

@@ -1,0 +1,2 @@
+/** What the tool keeps about a learner across courses: the interface language they chose. */
+package eu.somework.learner;
