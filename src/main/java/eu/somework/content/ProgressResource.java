@@ -2,6 +2,7 @@ package eu.somework.content;
 
 import eu.somework.session.Allow;
 import eu.somework.access.RequestContext;
+import eu.somework.course.ResourceLinks;
 import eu.somework.session.ToolRole;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 @Allow(value = {ToolRole.TEACHER, ToolRole.ADMINISTRATOR}, course = true, refusal = "progress.forbidden")
 public class ProgressResource {
   @Inject RequestContext context;
+  @Inject ResourceLinks links;
   @Inject ContentCatalogue catalogue;
   @Inject LearnerProgress progress;
 
@@ -25,7 +27,7 @@ public class ProgressResource {
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
   public Response show() {
     Visit visit = Visit.of(context);
-    String html = ProgressPage.render(visit.session(), visit.language(), visit.links(), catalogue.units(),
+    String html = ProgressPage.render(links.labelled(visit.session()), visit.language(), visit.links(), catalogue.units(),
         progress.course(visit.session()));
     return Response.ok(html).header("Cache-Control", "no-store").build();
   }

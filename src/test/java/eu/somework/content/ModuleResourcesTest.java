@@ -65,6 +65,7 @@ class ModuleResourcesTest {
     progressView = new ProgressResource();
     progressView.catalogue = ModuleContentTest.CATALOGUE;
     progressView.progress = progress;
+    progressView.links = module.links;
     languageForm = new LanguageResource();
     languageForm.languages = languages;
     languageForm.settings = settings;
