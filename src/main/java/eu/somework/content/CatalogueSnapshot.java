@@ -1,5 +1,6 @@
 package eu.somework.content;
 
+import eu.somework.web.UiLanguage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,26 @@ import java.util.stream.Stream;
 /**
  * One load of the content folder: the valid units in module order, and the problems of those left
  * out — including a position in the module that two units both claim, which leaves out both
- * rather than guessing which one the author meant.
+ * rather than guessing which one the author meant. A broken glossary is a problem of the folder:
+ * it is logged, and the units are checked without it rather than all left out.
  */
 record CatalogueSnapshot(List<Unit> units, Map<String, List<ContentProblem>> rejectedUnits,
     List<ContentProblem> folderProblems) {
   static final CatalogueSnapshot EMPTY = new CatalogueSnapshot(List.of(), Map.of(), List.of());
+
+  /** Loads {@code folder} under {@code rules}: under FULL with the glossaries in its glossary/ folder. */
+  static CatalogueSnapshot load(Path folder, ContentRules rules) {
+    List<ContentProblem> glossaryProblems = new ArrayList<>();
+    Map<UiLanguage, Glossary> glossaries = rules.isFull()
+        ? GlossaryReader.readFolder(folder, glossaryProblems) : Map.of();
+    CatalogueSnapshot units = load(folder, new UnitLoader(rules, glossaries));
+    if (glossaryProblems.isEmpty()) {
+      return units;
+    }
+    List<ContentProblem> folderProblems = new ArrayList<>(glossaryProblems);
+    folderProblems.addAll(units.folderProblems());
+    return new CatalogueSnapshot(units.units(), units.rejectedUnits(), List.copyOf(folderProblems));
+  }
 
   static CatalogueSnapshot load(Path folder, UnitLoader loader) {
     String label = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
@@ -26,6 +42,7 @@ record CatalogueSnapshot(List<Unit> units, Map<String, List<ContentProblem>> rej
     try (Stream<Path> children = Files.list(folder)) {
       unitDirs = children.filter(Files::isDirectory)
           .filter(dir -> !dir.getFileName().toString().startsWith("."))
+          .filter(dir -> !dir.getFileName().toString().equals(GlossaryReader.FOLDER))
           .sorted(Comparator.comparing(dir -> dir.getFileName().toString()))
           .toList();
     } catch (IOException e) {

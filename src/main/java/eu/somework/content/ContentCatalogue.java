@@ -24,18 +24,23 @@ public class ContentCatalogue {
   private volatile CatalogueSnapshot snapshot = CatalogueSnapshot.EMPTY;
   private volatile java.nio.file.Path folder = java.nio.file.Path.of(".");
 
-  /** A catalogue of the units under {@code folder}, without a container. */
+  /** A catalogue of the units under {@code folder}, without a container, checked by the rules in force. */
   public static ContentCatalogue from(java.nio.file.Path folder) {
+    return from(folder, ContentRules.IN_FORCE);
+  }
+
+  /** A catalogue of the units under {@code folder} checked by {@code rules}; for tests of the checks. */
+  static ContentCatalogue from(java.nio.file.Path folder, ContentRules rules) {
     ContentCatalogue catalogue = new ContentCatalogue();
     catalogue.folder = folder;
-    catalogue.snapshot = CatalogueSnapshot.load(folder, new UnitLoader());
+    catalogue.snapshot = CatalogueSnapshot.load(folder, rules);
     return catalogue;
   }
 
   @PostConstruct
   void loadConfiguredFolder() {
     folder = settings.contentDir();
-    snapshot = CatalogueSnapshot.load(folder, new UnitLoader());
+    snapshot = CatalogueSnapshot.load(folder, ContentRules.IN_FORCE);
     snapshot.rejectedUnits().forEach((unit, problems) -> {
       LOG.severe(() -> "Unit '" + unit + "' is not served: " + problems.size() + " problem(s) in its files");
       problems.forEach(problem -> LOG.severe(() -> "  " + problem));

@@ -58,7 +58,8 @@ final class HeadingIds implements AttributeProvider {
     return candidate;
   }
 
-  private static String textOf(Node node) {
+  /** The plain text of a heading or other inline container. */
+  static String textOf(Node node) {
     StringBuilder text = new StringBuilder();
     node.accept(new AbstractVisitor() {
       @Override

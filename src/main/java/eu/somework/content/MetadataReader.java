@@ -29,8 +29,25 @@ final class MetadataReader {
   private static final Pattern CRITERION_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
   private final RubricReader rubric = new RubricReader();
+  private final ContentRules rules;
+  private final Map<UiLanguage, Glossary> glossaries;
 
-  /** The metadata if the file is valid; otherwise empty, with every problem found added. */
+  /** A reader with the rules in force and no glossaries. */
+  MetadataReader() {
+    this(ContentRules.IN_FORCE, Map.of());
+  }
+
+  /** A reader for {@code rules}; the texts of a language with a glossary are held to it. */
+  MetadataReader(ContentRules rules, Map<UiLanguage, Glossary> glossaries) {
+    this.rules = rules;
+    this.glossaries = Map.copyOf(glossaries);
+  }
+
+  /**
+   * The metadata if the file is valid; otherwise empty, with every problem found added. Glossary
+   * findings in the texts are added too but leave the metadata usable, so that the Markdown files
+   * are still checked in the same pass; the loader serves no unit with any problem.
+   */
   Optional<UnitMetadata> read(String source, String folderName, ProblemList problems) {
     int before = problems.count();
     Optional<YamlMapping> top = compose(source, problems).flatMap(root -> YamlMapping.of(root, "", problems));
@@ -45,12 +62,21 @@ final class MetadataReader {
     Optional<Integer> order = unit.integer("order", 1);
     Optional<Integer> minutes = unit.integer("estimatedMinutes", 1);
     Optional<List<UiLanguage>> languages = languages(unit, problems);
-    Optional<List<RubricScale>> scales = unit.mapping("reflection").flatMap(rubric::scales);
+    Optional<YamlMapping> reflection = unit.mapping("reflection");
+    Optional<List<RubricScale>> scales = reflection.flatMap(rubric::scales);
+    Optional<WordRange> words = reflection.flatMap(r -> WordRangeReader.read(r, rules.isFull()));
     Map<UiLanguage, UnitText> texts = new EnumMap<>(UiLanguage.class);
+    List<Runnable> wording = new ArrayList<>();
+    List<String> lines = source.lines().toList();
     unit.mapping("text").ifPresent(text -> languages.ifPresent(declared -> {
       for (UiLanguage language : declared) {
-        text.mapping(language.code()).flatMap(block -> TextBlockReader.read(block, scales))
+        text.mapping(language.code()).flatMap(block -> TextBlockReader.read(block, scales, words, rules))
             .ifPresent(read -> texts.put(language, read));
+        Glossary glossary = glossaries.get(language);
+        if (glossary != null && rules.isFull()) {
+          text.node(language.code()).ifPresent(block ->
+              wording.add(() -> GlossaryChecker.checkYaml(glossary, block, lines, problems)));
+        }
       }
       for (String key : text.keys()) {
         if (declared.stream().noneMatch(l -> l.code().equals(key))) {
@@ -58,7 +84,9 @@ final class MetadataReader {
         }
       }
     }));
-    if (problems.count() > before) {
+    boolean usable = problems.count() == before;
+    wording.forEach(Runnable::run);
+    if (!usable) {
       return Optional.empty();
     }
     int maxPoints = scales.orElseThrow().stream().mapToInt(RubricScale::top).sum();
@@ -67,7 +95,8 @@ final class MetadataReader {
         languages.orElseThrow(), maxPoints, texts));
   }
 
-  private static Optional<Node> compose(String source, ProblemList problems) {
+  /** The file's node tree, or empty with a problem at the line where the YAML goes wrong. */
+  static Optional<Node> compose(String source, ProblemList problems) {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(20);
     options.setNestingDepthLimit(20);

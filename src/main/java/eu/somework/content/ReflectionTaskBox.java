@@ -6,7 +6,8 @@ import eu.somework.web.UiLanguage;
 
 /**
  * The reflection task under a unit: the prompt, what a good reflection contains, and the rubric as
- * a table (criteria as rows, levels as columns) that scrolls sideways on a narrow screen.
+ * a table (criteria as rows, levels as columns) that scrolls sideways on a narrow screen, with the
+ * unit's rule for revising a reflection above it.
  */
 final class ReflectionTaskBox {
   private ReflectionTaskBox() {}
@@ -22,6 +23,7 @@ final class ReflectionTaskBox {
     out.append("</ul><h3").append(ui).append('>').append(Html.escape(text.get("task.rubric"))).append("</h3>")
         .append("<p class=\"meta\"").append(ui).append('>')
         .append(Html.escape(text.get("task.maxPoints", unit.maxPoints()))).append("</p>");
+    task.revisionRule().ifPresent(rule -> out.append("<p class=\"revision-rule\">").append(Html.escape(rule)).append("</p>"));
     int columns = task.criteria().stream().mapToInt(c -> c.levels().size()).max().orElse(0);
     // the wrapper scrolls sideways on narrow screens: focusable and named, so keyboards can scroll it
     out.append("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")

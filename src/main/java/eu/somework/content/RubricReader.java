@@ -13,7 +13,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * the score a graded activity will announce to the platform.
  */
 final class RubricReader {
-  private static final Set<String> KEYS = Set.of("maxPoints", "rubric");
+  // words is read by WordRangeReader
+  private static final Set<String> KEYS = Set.of("maxPoints", "rubric", "words");
   private static final Set<String> CRITERION_KEYS = Set.of("id", "levels");
 
   Optional<List<RubricScale>> scales(YamlMapping reflection) {

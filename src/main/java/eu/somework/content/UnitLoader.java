@@ -14,15 +14,30 @@ import org.commonmark.node.Node;
 
 /**
  * Loads one unit folder: checks {@code unit.yaml} and every declared language's text, and renders
- * the texts. A unit with any problem is not built at all, so half a unit is never served.
- * Needs no container: tests load any folder with it.
+ * the texts. Under {@link ContentRules#FULL} it also holds each language to its glossary and to
+ * the English structure. A unit with any problem is not built at all, so half a unit is never
+ * served. Immutable; needs no container: tests load any folder with it.
  */
 final class UnitLoader {
   static final Pattern FOLDER_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
   private static final long MAX_FILE_BYTES = 1_000_000;
 
-  private final MetadataReader metadata = new MetadataReader();
   private final UnitMarkdown markdown = new UnitMarkdown();
+  private final ContentRules rules;
+  private final Map<UiLanguage, Glossary> glossaries;
+  private final MetadataReader metadata;
+
+  /** A loader with the rules in force and no glossaries. */
+  UnitLoader() {
+    this(ContentRules.IN_FORCE, Map.of());
+  }
+
+  /** A loader for {@code rules}; glossaries count only under {@link ContentRules#FULL}. */
+  UnitLoader(ContentRules rules, Map<UiLanguage, Glossary> glossaries) {
+    this.rules = rules;
+    this.glossaries = rules.isFull() ? Map.copyOf(glossaries) : Map.of();
+    this.metadata = new MetadataReader(rules, this.glossaries);
+  }
 
   /** A loaded folder: the unit if it is valid, else every problem found; the line of its order. */
   record Loaded(String folder, Optional<Unit> unit, List<ContentProblem> problems, int orderLine) {}
@@ -43,6 +58,7 @@ final class UnitLoader {
     }
     UnitMetadata meta = read.get();
     Map<UiLanguage, String> html = new EnumMap<>(UiLanguage.class);
+    Map<UiLanguage, TextStructure> structures = new EnumMap<>(UiLanguage.class);
     for (UiLanguage language : meta.languages()) {
       ProblemList problems = yamlProblems.forFile(folder + "/" + language.code() + ".md");
       readText(unitDir.resolve(language.code() + ".md"), problems,
@@ -50,10 +66,18 @@ final class UnitLoader {
             int before = problems.count();
             Node document = markdown.parse(source);
             MarkdownChecker.check(source, document, meta.texts().get(language).title(), unitDir, problems);
-            if (problems.count() == before) {
+            Optional<TextStructure> structure = problems.count() == before
+                ? Optional.of(TextStructure.of(document)) : Optional.empty();
+            structure.ifPresent(s -> {
+              structures.put(language, s);
               html.put(language, markdown.renderBody(document, meta.id()));
-            }
+            });
+            Optional.ofNullable(glossaries.get(language))
+                .ifPresent(glossary -> GlossaryChecker.checkMarkdown(glossary, source, structure, problems));
           });
+    }
+    if (rules.isFull()) {
+      StructureChecker.check(folder, meta.languages(), structures, glossaries, yamlProblems);
     }
     if (!sink.isEmpty()) {
       return new Loaded(folder, Optional.empty(), sink, meta.orderLine());
@@ -63,7 +87,8 @@ final class UnitLoader {
     return new Loaded(folder, Optional.of(unit), sink, meta.orderLine());
   }
 
-  private static Optional<String> readText(Path file, ProblemList problems, String why) {
+  /** A content file as text, or empty with a problem if it is missing, too large or not UTF-8. */
+  static Optional<String> readText(Path file, ProblemList problems, String why) {
     try {
       if (!Files.isRegularFile(file)) {
         problems.addWholeFile("the file is missing" + why);

@@ -144,6 +144,17 @@ final class YamlMapping {
     return Optional.empty();
   }
 
+  /** A YAML boolean ({@code true} or {@code false}); anything else is a problem. */
+  Optional<Boolean> bool(Node value, String what) {
+    // only true/false: YAML 1.1 also reads yes/no/on/off as booleans, which surprises authors
+    if (value instanceof ScalarNode scalar && scalar.getTag().equals(Tag.BOOL)
+        && Set.of("true", "false").contains(scalar.getValue().toLowerCase(java.util.Locale.ROOT))) {
+      return Optional.of(Boolean.parseBoolean(scalar.getValue()));
+    }
+    problems.add(value, "'" + what + "' must be true or false");
+    return Optional.empty();
+  }
+
   ProblemList problems() {
     return problems;
   }

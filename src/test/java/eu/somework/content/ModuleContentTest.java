@@ -12,7 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The real module in module-content/: every unit in every language validates and renders. */
+/**
+ * The real module in module-content/: every unit in every language validates and renders, under
+ * the rules the tool applies to it ({@link ContentRules#IN_FORCE}). Flipping that switch to FULL
+ * makes these tests hold the real content to the issue 8 checks too.
+ */
 class ModuleContentTest {
   static final ContentCatalogue CATALOGUE = ContentCatalogue.from(Path.of("module-content"));
 
@@ -47,6 +51,10 @@ class ModuleContentTest {
     assertEquals(unit.reflection(language).maxPoints(), unit.maxPoints());
     assertEquals(unit.text(UiLanguage.EN).reflection().criteria().size(),
         unit.reflection(language).criteria().size());
+    if (ContentRules.IN_FORCE.isFull()) {
+      assertTrue(unit.reflection(language).words().isPresent(), "word range");
+      assertTrue(unit.reflection(language).revisionRule().isPresent(), "revision rule");
+    }
   }
 
   @Test

@@ -60,6 +60,24 @@ class UnitPageTest {
   }
 
   @Test
+  void theTaskShowsTheRevisionRuleAboveTheRubric() {
+    Unit unit = ContentCatalogue.from(BrokenContentTest.FIXTURES.resolve("valid"), ContentRules.FULL)
+        .find("first-steps").orElseThrow();
+    String html = UnitPage.render(unit, UiLanguage.FI, STUDENT_LINKS, Optional.empty());
+    int rule = html.indexOf("<p class=\"revision-rule\">Voit muokata pohdintaasi kerran viikon sisällä palautteesta.</p>");
+    assertTrue(rule > html.indexOf("<section class=\"task\"") && rule < html.indexOf("<table class=\"rubric\">"), html);
+  }
+
+  @Test
+  void aTaskWithoutARevisionRuleShowsNone() {
+    // only the core rules let a language lack its revision rule
+    Unit unit = ContentCatalogue.from(BrokenContentTest.FIXTURES.resolve("broken/revision-rule-missing"),
+        ContentRules.CORE).find("sample").orElseThrow();
+    assertEquals(0, count(UnitPage.render(unit, UiLanguage.FI, STUDENT_LINKS, Optional.empty()), "revision-rule"));
+    assertEquals(1, count(UnitPage.render(unit, UiLanguage.EN, STUDENT_LINKS, Optional.empty()), "revision-rule"));
+  }
+
+  @Test
   void anEnglishUnitInsideAnArabicPageRunsLeftToRight() {
     Unit unit = ContentCatalogue.from(BrokenContentTest.FIXTURES.resolve("valid")).find("first-steps").orElseThrow();
     String html = UnitPage.render(unit, UiLanguage.AR, STUDENT_LINKS, Optional.empty());

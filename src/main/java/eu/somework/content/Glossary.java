@@ -1,0 +1,137 @@
+package eu.somework.content;
+
+import eu.somework.web.UiLanguage;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One language's glossary ({@code module-content/glossary/<lang>.yaml}): the headings every unit
+ * uses, and one rendering per concept with the renderings to avoid. An avoided rendering is a word
+ * stem matched case-insensitively at the start of a word, or anywhere inside one when the glossary
+ * says {@code matchInsideWords} (Finnish glues words into compounds). A paragraph that also uses
+ * the right rendering may name the avoided one, to explain how they relate. Immutable.
+ */
+final class Glossary {
+  /** The case-section prefix of English while there is no glossary/en.yaml. */
+  static final String ENGLISH_CASE_PREFIX = "Case:";
+
+  /** A concept, its one rendering in this language and the renderings to avoid. */
+  record Term(String concept, String use, List<String> avoid) {
+    Term {
+      avoid = List.copyOf(avoid);
+    }
+  }
+
+  /** An avoided rendering found in a text: the term, the stem and the word it was found in. */
+  record Finding(Term term, String stem, String word, Pattern pattern) {
+    /** Whether this rendering occurs in {@code text}, e.g. in one source line of a longer YAML text. */
+    boolean occursIn(String text) {
+      return pattern.matcher(normalize(text)).find();
+    }
+
+    String message(String glossaryFile) {
+      return "'" + word + "': use '" + term.use() + "' for '" + term.concept() + "' (" + glossaryFile + " avoids '"
+          + stem + "')";
+    }
+  }
+
+  private record Avoided(Term term, String stem, Pattern pattern) {}
+
+  // Arabic short vowels, tatweel, soft hyphen and zero-width (non-)joiners do not change a word
+  private static final Pattern IGNORED = Pattern.compile("[\\u064B-\\u065F\\u0670\\u0640\\u00AD\\u200C\\u200D]");
+
+  private final UiLanguage language;
+  private final String selfCheckHeading;
+  private final String casePrefix;
+  private final boolean matchInsideWords;
+  private final List<Term> terms;
+  private final List<Avoided> avoided = new ArrayList<>();
+
+  Glossary(UiLanguage language, String selfCheckHeading, String casePrefix, boolean matchInsideWords, List<Term> terms) {
+    this.language = language;
+    this.selfCheckHeading = selfCheckHeading;
+    this.casePrefix = casePrefix;
+    this.matchInsideWords = matchInsideWords;
+    this.terms = List.copyOf(terms);
+    String wordStart = matchInsideWords ? "" : "(?<![\\p{L}\\p{M}\\p{N}])";
+    for (Term term : this.terms) {
+      for (String stem : term.avoid()) {
+        avoided.add(new Avoided(term, stem, Pattern.compile(wordStart + Pattern.quote(normalize(stem)),
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+      }
+    }
+  }
+
+  UiLanguage language() {
+    return language;
+  }
+
+  /** The file as authors name it in messages, e.g. {@code glossary/fi.yaml}. */
+  String file() {
+    return "glossary/" + language.code() + ".yaml";
+  }
+
+  /** The one heading above every self-check block. */
+  String selfCheckHeading() {
+    return selfCheckHeading;
+  }
+
+  /** How every case section's heading starts. */
+  String casePrefix() {
+    return casePrefix;
+  }
+
+  boolean matchInsideWords() {
+    return matchInsideWords;
+  }
+
+  List<Term> terms() {
+    return terms;
+  }
+
+  /**
+   * The avoided renderings in {@code line}, a line of {@code paragraph}, except those of terms whose
+   * right rendering the paragraph also uses. One finding per stem and line.
+   */
+  List<Finding> findingsIn(String line, String paragraph) {
+    String text = normalize(line);
+    String whole = lower(normalize(paragraph));
+    List<Finding> found = new ArrayList<>();
+    for (Avoided a : avoided) {
+      Matcher m = a.pattern().matcher(text);
+      if (m.find() && !whole.contains(lower(normalize(a.term().use())))) {
+        found.add(new Finding(a.term(), a.stem(), wordAround(text, m.start(), m.end()), a.pattern()));
+      }
+    }
+    return found;
+  }
+
+  static String normalize(String text) {
+    return IGNORED.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("");
+  }
+
+  static String lower(String text) {
+    return text.toLowerCase(Locale.ROOT);
+  }
+
+  private static String wordAround(String text, int start, int end) {
+    int from = start;
+    while (from > 0 && isWordChar(text.codePointBefore(from))) {
+      from -= Character.charCount(text.codePointBefore(from));
+    }
+    int to = end;
+    while (to < text.length() && isWordChar(text.codePointAt(to))) {
+      to += Character.charCount(text.codePointAt(to));
+    }
+    return text.substring(from, to);
+  }
+
+  private static boolean isWordChar(int cp) {
+    return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
+        || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
+  }
+}
