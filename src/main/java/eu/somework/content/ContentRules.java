@@ -13,12 +13,11 @@ enum ContentRules {
   FULL;
 
   /**
-   * The rules for the content folder the tool serves, and for ModuleContentTest on module-content/.
-   * The switch for issue 8: set to {@link #FULL} once every unit has {@code reflection.words} and
-   * every language a {@code revisionRule} and a prompt that states the word range. Test fixtures
-   * always use {@link #FULL}.
+   * The rules for the content folder the tool serves, and for ModuleContentTest on module-content/:
+   * {@link #FULL} since the module's second edition. {@link #CORE} remains for bringing a new
+   * language in step by step. Test fixtures always use {@link #FULL}.
    */
-  static final ContentRules IN_FORCE = CORE;
+  static final ContentRules IN_FORCE = FULL;
 
   boolean isFull() {
     return this == FULL;
