@@ -28,7 +28,6 @@ public class LaunchResource {
     // 303: the browser follows with a GET, so reloading the page never re-posts the id_token
     return Response.seeOther(UriBuilder.fromUri(settings.baseUrl() + target).queryParam(SessionTokens.PARAM, launched.token()).build())
         .header("Set-Cookie", launched.sessionCookie())
-        .header("Set-Cookie", launched.expiredLoginCookie())
         .header("Cache-Control", "no-store")
         .build();
   }

@@ -98,17 +98,18 @@ public class LaunchService {
       members.seen(session);
       SessionCookie.Binding binding = SessionCookie.create();
       return new Launched(session, sessions.issue(session, binding),
-          SessionCookie.header(binding, settings.sessionLifetime()), LoginCookie.expired(stateValue));
+          SessionCookie.header(binding, settings.sessionLifetime()));
     } catch (LtiException e) {
       throw new LaunchRejected(e, null);
     }
   }
 
   /**
-   * An accepted launch: its session, the signed token that carries it, the {@code Set-Cookie}
-   * value binding it to this browser, and the one that removes the login's cookie.
+   * An accepted launch: its session, the signed token that carries it, and the {@code Set-Cookie}
+   * value binding it to this browser. (The login's cookie is left to expire with its state, so a
+   * replayed id_token still meets the nonce check, the check that names what happened.)
    */
-  public record Launched(ToolSession session, String token, String sessionCookie, String expiredLoginCookie) {}
+  public record Launched(ToolSession session, String token, String sessionCookie) {}
 
   private void checkBrowser(LoginState state, Optional<String> browserCookie) throws LtiException {
     if (browserCookie.isEmpty()) {

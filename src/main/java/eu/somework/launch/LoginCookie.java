@@ -34,8 +34,4 @@ final class LoginCookie {
         + "; HttpOnly; Secure; SameSite=None; Partitioned";
   }
 
-  /** Removes the login's cookie once the launch is done with it. */
-  static String expired(String state) {
-    return name(state) + "=; Path=/lti; Max-Age=0; HttpOnly; Secure; SameSite=None; Partitioned";
-  }
 }
