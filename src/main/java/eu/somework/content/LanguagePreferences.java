@@ -2,6 +2,7 @@ package eu.somework.content;
 
 import eu.somework.launch.ToolRole;
 import eu.somework.launch.ToolSession;
+import eu.somework.persistence.RaceRetry;
 import eu.somework.persistence.Transactor;
 import eu.somework.web.UiLanguage;
 import jakarta.enterprise.context.ApplicationScoped;
