@@ -7,7 +7,7 @@ import eu.somework.persistence.Transactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.Collator;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +16,7 @@ import java.util.Locale;
 @ApplicationScoped
 public class CourseMembers {
   @Inject Transactor tx;
+  @Inject Clock clock;
 
   /** Records that the session's user opened the tool in its course; anonymous launches leave nothing. */
   public void seen(ToolSession session) {
@@ -27,10 +28,10 @@ public class CourseMembers {
       CourseMember member = em.find(CourseMember.class, key);
       if (member == null) {
         member = new CourseMember(key);
-        member.seen(session.displayName(), session.role().name(), Instant.now());
+        member.seen(session.displayName(), session.role().name(), clock.instant());
         em.persist(member);
       } else {
-        member.seen(session.displayName(), session.role().name(), Instant.now());
+        member.seen(session.displayName(), session.role().name(), clock.instant());
       }
       return member;
     }));

@@ -7,7 +7,7 @@ import eu.somework.persistence.Transactor;
 import eu.somework.web.UiLanguage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -18,6 +18,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class LanguagePreferences {
   @Inject Transactor tx;
+  @Inject Clock clock;
 
   /** Only a known platform user gets a stored preference; guests and anonymous launches carry it in links. */
   public static boolean canRemember(ToolSession session) {
@@ -49,10 +50,10 @@ public class LanguagePreferences {
       LanguagePreference preference = em.find(LanguagePreference.class, key);
       if (preference == null) {
         preference = new LanguagePreference(key);
-        preference.choose(language, Instant.now());
+        preference.choose(language, clock.instant());
         em.persist(preference);
       } else {
-        preference.choose(language, Instant.now());
+        preference.choose(language, clock.instant());
       }
       return true;
     }));

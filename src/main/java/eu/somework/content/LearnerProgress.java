@@ -6,6 +6,7 @@ import eu.somework.persistence.RaceRetry;
 import eu.somework.persistence.Transactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Map;
 public class LearnerProgress {
   @Inject Transactor tx;
   @Inject CourseMembers members;
+  @Inject Clock clock;
 
   static boolean tracks(ToolSession session) {
     return session.role() == ToolRole.STUDENT && !session.isAnonymous();
@@ -37,7 +39,7 @@ public class LearnerProgress {
     UnitProgress.Key key = new UnitProgress.Key(session.issuer(), session.userId().orElseThrow(),
         session.contextId(), unitId);
     return RaceRetry.once(() -> tx.inTransaction(em -> {
-      Instant now = Instant.now();
+      Instant now = clock.instant();
       UnitProgress progress = em.find(UnitProgress.class, key);
       if (progress == null) {
         em.persist(new UnitProgress(key, status, now));

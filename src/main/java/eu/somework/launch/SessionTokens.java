@@ -11,7 +11,7 @@ import eu.somework.persistence.Transactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.ParseException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -28,12 +28,13 @@ public class SessionTokens {
   private static final String AUDIENCE = "somework-session";
 
   @Inject Transactor tx;
+  @Inject Clock clock;
   private volatile byte[] key;
 
   public String issue(ToolSession s) {
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .audience(AUDIENCE)
-        .issueTime(new Date())
+        .issueTime(Date.from(clock.instant()))
         .expirationTime(Date.from(s.expiresAt()))
         .claim("plat", s.issuer())
         .claim("cid", s.clientId())
@@ -77,7 +78,7 @@ public class SessionTokens {
       }
       JWTClaimsSet c = jwt.getJWTClaimsSet();
       if (c.getAudience() == null || !c.getAudience().contains(AUDIENCE)
-          || c.getExpirationTime() == null || c.getExpirationTime().toInstant().isBefore(Instant.now())) {
+          || c.getExpirationTime() == null || c.getExpirationTime().toInstant().isBefore(clock.instant())) {
         return Optional.empty();
       }
       return Optional.of(new ToolSession(
@@ -124,7 +125,7 @@ public class SessionTokens {
     new java.security.SecureRandom().nextBytes(random);
     String created = Base64.getEncoder().encodeToString(random);
     try {
-      tx.run(em -> em.persist(new SharedSecret(SECRET_NAME, created, Instant.now())));
+      tx.run(em -> em.persist(new SharedSecret(SECRET_NAME, created, clock.instant())));
       return created;
     } catch (RuntimeException raced) {
       // another instance created it first: use theirs

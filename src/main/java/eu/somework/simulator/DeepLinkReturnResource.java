@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import java.util.Optional;
 public class DeepLinkReturnResource {
   @Inject Settings settings;
   @Inject SimulatorStore store;
+  @Inject Clock clock;
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -40,7 +42,7 @@ public class DeepLinkReturnResource {
     }
     JWTClaimsSet claims;
     try {
-      claims = ToolSignatureCheck.verify(jwt, platform);
+      claims = ToolSignatureCheck.verify(jwt, platform, clock.instant());
       check(claims, platform);
     } catch (ToolSignatureCheck.Rejected e) {
       store.record("Deep linking response REJECTED", e.getMessage());

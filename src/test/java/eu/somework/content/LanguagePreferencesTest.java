@@ -8,6 +8,7 @@ import eu.somework.launch.ToolRole;
 import eu.somework.launch.ToolSession;
 import eu.somework.persistence.TestDatabase;
 import eu.somework.web.UiLanguage;
+import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ class LanguagePreferencesTest {
   void freshDatabase() {
     preferences = new LanguagePreferences();
     preferences.tx = TestDatabase.open("language-" + System.nanoTime());
+    preferences.clock = Clock.systemUTC();
   }
 
   @Test

@@ -8,6 +8,7 @@ import eu.somework.launch.ToolRole;
 import eu.somework.launch.ToolSession;
 import eu.somework.persistence.TestDatabase;
 import eu.somework.persistence.Transactor;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +25,10 @@ class LearnerProgressTest {
     Transactor tx = TestDatabase.open("progress-" + test.getDisplayName().hashCode() + System.nanoTime());
     members = new CourseMembers();
     members.tx = tx;
+    members.clock = Clock.systemUTC();
     progress = new LearnerProgress();
     progress.tx = tx;
+    progress.clock = Clock.systemUTC();
     progress.members = members;
   }
 
