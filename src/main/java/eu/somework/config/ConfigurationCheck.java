@@ -2,6 +2,7 @@ package eu.somework.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -20,13 +21,13 @@ public final class ConfigurationCheck {
   public static List<String> problems(Settings settings) {
     List<String> problems = new ArrayList<>();
     Boolean production = ask(problems, settings::production);
-    ask(problems, settings::baseUrl);
+    String baseUrl = ask(problems, settings::baseUrl);
     ask(problems, settings::simulatorEnabled);
     ask(problems, settings::clockSkew);
     ask(problems, settings::unknownKeyRefetchInterval);
     ask(problems, settings::sessionLifetime);
     if (Boolean.TRUE.equals(production)) {
-      productionProblems(settings, problems);
+      productionProblems(settings, baseUrl != null, problems);
     }
     return problems;
   }
@@ -45,10 +46,11 @@ public final class ConfigurationCheck {
     throw new ConfigurationRefused(problems);
   }
 
-  private static void productionProblems(Settings settings, List<String> problems) {
+  /** {@code baseUrlWellFormed}: false when the base URL's problem is already reported. */
+  private static void productionProblems(Settings settings, boolean baseUrlWellFormed, List<String> problems) {
     if (settings.get(Settings.BASE_URL).isEmpty()) {
       problems.add(refusal(Settings.BASE_URL, "to the tool's public https URL (as platforms and browsers reach it)"));
-    } else if (!settings.get(Settings.BASE_URL).orElseThrow().toLowerCase(java.util.Locale.ROOT).startsWith("https://")) {
+    } else if (baseUrlWellFormed && !settings.baseUrl().toLowerCase(Locale.ROOT).startsWith("https://")) {
       problems.add("Production mode refuses to start: " + Settings.BASE_URL + " (environment "
           + Settings.envName(Settings.BASE_URL) + ") must be an https URL; LMS pages are https and"
           + " browsers block an http tool inside them.");
@@ -68,7 +70,9 @@ public final class ConfigurationCheck {
     try {
       return accessor.get();
     } catch (IllegalStateException malformed) {
-      problems.add(malformed.getMessage());
+      if (!problems.contains(malformed.getMessage())) { // a bad mode fails the simulator switch too
+        problems.add(malformed.getMessage());
+      }
       return null;
     }
   }

@@ -103,6 +103,20 @@ class ConfigurationCheckTest {
   }
 
   @Test
+  void aMalformedBaseUrlInProductionIsOneProblemNotTwo() {
+    List<String> problems = problems(production("somework.base-url", "somework.example.edu"));
+
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains("must be an absolute http or https URL"), problems.get(0));
+  }
+
+  @Test
+  void anUnknownModeIsOneProblem() {
+    assertEquals(List.of("Configuration somework.mode (environment SOMEWORK_MODE) must be development or production,"
+        + " not 'live'."), problems(Map.of("somework.mode", "live")));
+  }
+
+  @Test
   void developmentModeNeedsNeitherHttpsNorASecret() {
     assertEquals(List.of(), problems(Map.of("somework.base-url", "http://localhost:8080")));
   }
