@@ -66,18 +66,22 @@ public class Settings {
     }).orElse(Mode.DEVELOPMENT);
   }
 
+  /** Whether {@code somework.mode} is {@code production}. */
   public boolean production() {
     return mode() == Mode.PRODUCTION;
   }
 
+  /** {@code somework.data-dir}: the folder of the embedded H2 database (default {@code data}), absolute. */
   public Path dataDir() {
     return Path.of(get(DATA_DIR).orElse("data")).toAbsolutePath();
   }
 
+  /** {@code somework.lti-config-dir}: manual platform registrations, one JSON file each; absolute. */
   public Path ltiConfigDir() {
     return Path.of(get("somework.lti-config-dir").orElse("lti-config/platforms")).toAbsolutePath();
   }
 
+  /** {@code somework.content-dir}: the module's units; absolute. */
   public Path contentDir() {
     return Path.of(get("somework.content-dir").orElse("module-content")).toAbsolutePath();
   }
@@ -105,34 +109,42 @@ public class Settings {
     return configured && !production();
   }
 
+  /** {@code somework.launch.clock-skew-seconds}: tolerance for an id_token's exp and iat (default 60 s). */
   public Duration clockSkew() {
     return Duration.ofSeconds(whole(CLOCK_SKEW_SECONDS, 60, 0, "seconds"));
   }
 
+  /**
+   * {@code somework.jwks.unknown-kid-refetch-seconds}: at most one key-set refetch per platform in
+   * this interval for an unknown kid (default 30 s).
+   */
   public Duration unknownKeyRefetchInterval() {
     return Duration.ofSeconds(whole(UNKNOWN_KID_REFETCH_SECONDS, 30, 0, "seconds"));
   }
 
+  /** {@code somework.session.minutes}: lifetime of a tool session after a launch (default 240 min, at least 1). */
   public Duration sessionLifetime() {
     return Duration.ofMinutes(whole(SESSION_MINUTES, 240, 1, "minutes"));
   }
 
-  /** The secret private keys are encrypted under; a secret: never log it. */
+  /** {@code somework.key-encryption-secret}: what private keys are encrypted under; a secret: never log it. */
   public Optional<String> keyEncryptionSecret() {
     return get(KEY_ENCRYPTION_SECRET);
   }
 
+  /** {@code somework.db.url}: the JDBC URL; by default an H2 file in the data folder. */
   public String databaseUrl() {
     return get("somework.db.url")
         .orElse("jdbc:h2:file:" + dataDir().resolve("somework").toString().replace('\\', '/')
             + ";DB_CLOSE_ON_EXIT=FALSE");
   }
 
+  /** {@code somework.db.user} (default {@code sa}). */
   public String databaseUser() {
     return get("somework.db.user").orElse("sa");
   }
 
-  /** A secret: never log it. */
+  /** {@code somework.db.password} (default empty); a secret: never log it. */
   public String databasePassword() {
     return get("somework.db.password").orElse("");
   }

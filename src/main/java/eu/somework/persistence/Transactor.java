@@ -57,8 +57,7 @@ public class Transactor {
     try {
       tx.begin();
       T result = work.apply(em);
-      if (unit.failure != null) {
-        tx.rollback();
+      if (unit.failure != null) { // rolled back below
         throw new RollbackException("The transaction was rolled back: part of its work failed"
             + " and the failure was caught inside it.", unit.failure);
       }
@@ -67,7 +66,11 @@ public class Transactor {
     } finally {
       restore(unit.outer);
       if (tx.isActive()) {
-        tx.rollback();
+        try {
+          tx.rollback();
+        } catch (RuntimeException rollbackFailed) {
+          // e.g. the connection is gone: the work's own failure is the one to report
+        }
       }
       em.close();
     }
@@ -107,7 +110,8 @@ public class Transactor {
   public static EntityManager current() {
     Unit open = OPEN.get();
     if (open == null) {
-      throw new IllegalStateException("No transaction is open on this thread: call this inside Transactor.inTransaction.");
+      throw new IllegalStateException(
+          "No transaction is open on this thread: call this inside Transactor.inTransaction.");
     }
     return open.em;
   }
