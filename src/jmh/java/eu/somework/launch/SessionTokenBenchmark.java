@@ -2,6 +2,7 @@ package eu.somework.launch;
 
 import eu.somework.testsupport.DatabaseEngine;
 import eu.somework.testsupport.MigratedDatabase;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,7 @@ public class SessionTokenBenchmark {
   public void setUp() {
     tokens = new SessionTokens();
     tokens.tx = MigratedDatabase.emptied(DatabaseEngine.H2).transactor();
+    tokens.clock = Clock.systemUTC();
     // a student's session after a Moodle launch, bound to a unit
     session = new ToolSession("https://moodle.example.edu", "kQ9vXy2LmN4pR7s", "1", Optional.of("41"),
         Optional.of("Aino Virtanen"), ToolRole.STUDENT, "27", Optional.of("Social media at work (autumn 2025)"),

@@ -1,89 +1,197 @@
 package eu.somework.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The tool's configuration. Each key is read from a Java system property ({@code -Dsomework.x})
- * or from the environment ({@code SOMEWORK_X}, dots and dashes as underscores); defaults run the
+ * The tool's configuration: a typed view over MicroProfile Config. A key is read from a Java system
+ * property ({@code -Dsomework.x-y}), then from the environment ({@code SOMEWORK_X_Y}: MicroProfile
+ * Config's mapping of dots and dashes to underscores), then from any other source the server has
+ * (e.g. Payara's directory source, one file per key, for secrets mounted as files). Defaults run the
  * tool on embedded storage with the simulator on.
+ *
+ * <p>An accessor whose value is malformed throws an {@link IllegalStateException} that names the
+ * key and the problem; {@link ConfigurationCheck} asks every accessor at start-up, so a malformed
+ * value refuses the start rather than a request. Secrets are never part of a message.
  */
 @ApplicationScoped
 public class Settings {
+  static final String MODE = "somework.mode";
+  static final String BASE_URL = "somework.base-url";
+  static final String DATA_DIR = "somework.data-dir";
+  static final String SIMULATOR_ENABLED = "somework.simulator.enabled";
+  static final String KEY_ENCRYPTION_SECRET = "somework.key-encryption-secret";
+  static final String CLOCK_SKEW_SECONDS = "somework.launch.clock-skew-seconds";
+  static final String UNKNOWN_KID_REFETCH_SECONDS = "somework.jwks.unknown-kid-refetch-seconds";
+  static final String SESSION_MINUTES = "somework.session.minutes";
 
+  /** How the tool runs: with the conveniences of development, or locked down for production. */
+  public enum Mode {
+    DEVELOPMENT, PRODUCTION
+  }
+
+  @Inject Config config;
+
+  /** Settings over the application's MicroProfile Config (injected in the container). */
+  public Settings() {}
+
+  /** Settings over the given configuration, e.g. one a test builds. */
+  public Settings(Config config) {
+    this.config = config;
+  }
+
+  /** The key's value, trimmed; empty when it is not set or blank. */
   public Optional<String> get(String key) {
-    String value = System.getProperty(key);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(envName(key));
-    }
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    return config().getOptionalValue(key, String.class).map(String::trim).filter(v -> !v.isEmpty());
   }
 
+  /** The environment variable MicroProfile Config reads for a key: upper case, dots and dashes as underscores. */
   public static String envName(String key) {
-    return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
+  /** {@code somework.mode}: {@code development} (the default) or {@code production}. */
+  public Mode mode() {
+    return get(MODE).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+      case "development" -> Mode.DEVELOPMENT;
+      case "production" -> Mode.PRODUCTION;
+      default -> throw invalid(MODE, "must be development or production, not '" + value + "'");
+    }).orElse(Mode.DEVELOPMENT);
+  }
+
+  /** Whether {@code somework.mode} is {@code production}. */
+  public boolean production() {
+    return mode() == Mode.PRODUCTION;
+  }
+
+  /** {@code somework.data-dir}: the folder of the embedded H2 database (default {@code data}), absolute. */
   public Path dataDir() {
-    return Path.of(get("somework.data-dir").orElse("data")).toAbsolutePath();
+    return Path.of(get(DATA_DIR).orElse("data")).toAbsolutePath();
   }
 
+  /** {@code somework.lti-config-dir}: manual platform registrations, one JSON file each; absolute. */
   public Path ltiConfigDir() {
     return Path.of(get("somework.lti-config-dir").orElse("lti-config/platforms")).toAbsolutePath();
   }
 
+  /** {@code somework.content-dir}: the module's units; absolute. */
   public Path contentDir() {
     return Path.of(get("somework.content-dir").orElse("module-content")).toAbsolutePath();
   }
 
-  /** Public base URL of the tool, without a trailing slash. */
+  /**
+   * Public base URL of the tool, without a trailing slash; by default http://localhost and the
+   * port the server listens on.
+   *
+   * @throws IllegalStateException if the configured value is not an absolute http(s) URL
+   */
   public String baseUrl() {
-    String url = get("somework.base-url").orElse("http://localhost:" + ListenPort.detect());
+    Optional<String> configured = get(BASE_URL);
+    configured.ifPresent(Settings::checkBaseUrl);
+    String url = configured.orElseGet(() -> "http://localhost:" + ListenPort.detect());
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
+  /** Whether the built-in platform simulator runs: never in production, else as configured (default on). */
   public boolean simulatorEnabled() {
-    return Boolean.parseBoolean(get("somework.simulator.enabled").orElse("true"));
+    boolean configured = get(SIMULATOR_ENABLED).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalid(SIMULATOR_ENABLED, "must be true or false, not '" + value + "'");
+    }).orElse(true);
+    return configured && !production();
   }
 
+  /** {@code somework.launch.clock-skew-seconds}: tolerance for an id_token's exp and iat (default 60 s). */
   public Duration clockSkew() {
-    return Duration.ofSeconds(number("somework.launch.clock-skew-seconds", 60));
+    return Duration.ofSeconds(whole(CLOCK_SKEW_SECONDS, 60, 0, "seconds"));
   }
 
+  /**
+   * {@code somework.jwks.unknown-kid-refetch-seconds}: at most one key-set refetch per platform in
+   * this interval for an unknown kid (default 30 s).
+   */
   public Duration unknownKeyRefetchInterval() {
-    return Duration.ofSeconds(number("somework.jwks.unknown-kid-refetch-seconds", 30));
+    return Duration.ofSeconds(whole(UNKNOWN_KID_REFETCH_SECONDS, 30, 0, "seconds"));
   }
 
+  /** {@code somework.session.minutes}: lifetime of a tool session after a launch (default 240 min, at least 1). */
   public Duration sessionLifetime() {
-    return Duration.ofMinutes(number("somework.session.minutes", 240));
+    return Duration.ofMinutes(whole(SESSION_MINUTES, 240, 1, "minutes"));
   }
 
+  /** {@code somework.key-encryption-secret}: what private keys are encrypted under; a secret: never log it. */
   public Optional<String> keyEncryptionSecret() {
-    return get("somework.key-encryption-secret");
+    return get(KEY_ENCRYPTION_SECRET);
   }
 
+  /** {@code somework.db.url}: the JDBC URL; by default an H2 file in the data folder. */
   public String databaseUrl() {
     return get("somework.db.url")
         .orElse("jdbc:h2:file:" + dataDir().resolve("somework").toString().replace('\\', '/')
             + ";DB_CLOSE_ON_EXIT=FALSE");
   }
 
+  /** {@code somework.db.user} (default {@code sa}). */
   public String databaseUser() {
     return get("somework.db.user").orElse("sa");
   }
 
+  /** {@code somework.db.password} (default empty); a secret: never log it. */
   public String databasePassword() {
     return get("somework.db.password").orElse("");
   }
 
-  private long number(String key, long fallback) {
-    return get(key).map(v -> {
-      try {
-        return Long.parseLong(v);
-      } catch (NumberFormatException e) {
-        throw new IllegalStateException("Configuration " + key + " must be a whole number, not '" + v + "'.");
-      }
-    }).orElse(fallback);
+  private Config config() {
+    Config c = config;
+    if (c == null) {
+      // constructed outside the container (a test, a tool): the configuration of this class loader
+      c = ConfigProvider.getConfig(Settings.class.getClassLoader());
+      config = c;
+    }
+    return c;
+  }
+
+  private static void checkBaseUrl(String value) {
+    URI uri;
+    try {
+      uri = new URI(value);
+    } catch (java.net.URISyntaxException e) {
+      throw invalid(BASE_URL, "must be an absolute http or https URL, not '" + value + "'");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+      throw invalid(BASE_URL, "must be an absolute http or https URL, not '" + value + "'");
+    }
+  }
+
+  private long whole(String key, long fallback, long minimum, String unit) {
+    Optional<String> value = get(key);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    long number;
+    try {
+      number = Integer.parseInt(value.get()); // an int: beyond it, durations overflow later
+    } catch (NumberFormatException e) {
+      throw invalid(key, "must be a whole number of " + unit + ", not '" + value.get() + "'");
+    }
+    if (number < minimum) {
+      throw invalid(key, "must be at least " + minimum + " " + unit + ", not " + number);
+    }
+    return number;
+  }
+
+  /** A malformed value: the message names the key, its environment variable and what is wrong. */
+  static IllegalStateException invalid(String key, String problem) {
+    return new IllegalStateException("Configuration " + key + " (environment " + envName(key) + ") "
+        + problem + ".");
   }
 }

@@ -7,6 +7,7 @@ import eu.somework.persistence.RaceRetry;
 import eu.somework.persistence.Transactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 public class LearnerProgress {
   @Inject Transactor tx;
   @Inject CourseMembers members;
+  @Inject Clock clock;
 
   static boolean tracks(ToolSession session) {
     return session.role() == ToolRole.STUDENT && !session.isAnonymous() && session.hasContext();
@@ -38,7 +40,7 @@ public class LearnerProgress {
     UnitProgress.Key key = new UnitProgress.Key(session.issuer(), session.clientId(), session.deploymentId(),
         session.userId().orElseThrow(), session.contextId(), unitId);
     return RaceRetry.once(() -> tx.inTransaction(em -> {
-      Instant now = Instant.now();
+      Instant now = clock.instant();
       UnitProgress progress = em.find(UnitProgress.class, key);
       if (progress == null) {
         em.persist(new UnitProgress(key, status, now));

@@ -7,7 +7,7 @@ import eu.somework.persistence.Transactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.Collator;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +20,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class CourseMembers {
   @Inject Transactor tx;
+  @Inject Clock clock;
 
   /** Course members over a transactor opened outside the container (tests, command-line tools). */
   public static CourseMembers over(Transactor tx) {
     CourseMembers members = new CourseMembers();
     members.tx = tx;
+    members.clock = Clock.systemUTC();
     return members;
   }
 
@@ -39,10 +41,10 @@ public class CourseMembers {
       CourseMember member = em.find(CourseMember.class, key);
       if (member == null) {
         member = new CourseMember(key);
-        member.seen(session.displayName(), session.role().name(), Instant.now());
+        member.seen(session.displayName(), session.role().name(), clock.instant());
         em.persist(member);
       } else {
-        member.seen(session.displayName(), session.role().name(), Instant.now());
+        member.seen(session.displayName(), session.role().name(), clock.instant());
       }
       return member;
     }));

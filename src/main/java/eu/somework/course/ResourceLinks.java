@@ -6,7 +6,7 @@ import eu.somework.persistence.Transactor;
 import eu.somework.session.ToolSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,12 +15,14 @@ import java.util.Optional;
 public class ResourceLinks {
   @Inject Transactor tx;
   @Inject CourseMembers members;
+  @Inject Clock clock;
 
   /** Resource links over a transactor opened outside the container (tests, command-line tools). */
   public static ResourceLinks over(Transactor tx) {
     ResourceLinks links = new ResourceLinks();
     links.tx = tx;
     links.members = CourseMembers.over(tx);
+    links.clock = Clock.systemUTC();
     return links;
   }
 
@@ -42,7 +44,7 @@ public class ResourceLinks {
           launch.context().flatMap(c -> c.title().or(c::label)),
           launch.resourceLink().get().title(),
           ags.flatMap(LtiLaunch.GradeService::lineItem), ags.flatMap(LtiLaunch.GradeService::lineItems),
-          ags.map(LtiLaunch.GradeService::scopes).orElse(List.of()), launch.membershipsUrl(), Instant.now());
+          ags.map(LtiLaunch.GradeService::scopes).orElse(List.of()), launch.membershipsUrl(), clock.instant());
       if (isNew) {
         em.persist(link);
       }

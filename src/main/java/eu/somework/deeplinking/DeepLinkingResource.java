@@ -39,8 +39,7 @@ public class DeepLinkingResource {
   @Inject RequestContext context;
   @Inject ContentCatalogue catalogue;
   @Inject KeyRing keys;
-
-  private final DeepLinkingResponse responses = new DeepLinkingResponse(Clock.systemUTC());
+  @Inject Clock clock;
 
   @GET
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
@@ -62,12 +61,12 @@ public class DeepLinkingResource {
         session.deploymentId(), dl.data());
     String jwt;
     if (!dl.acceptsResourceLinks()) {
-      jwt = responses.error(keys.signingKey(KeyRing.TOOL), request, text.get("dl.unsupported"),
+      jwt = responses().error(keys.signingKey(KeyRing.TOOL), request, text.get("dl.unsupported"),
           "accept_types does not include ltiResourceLink");
     } else if ("cancel".equals(action)) {
-      jwt = responses.items(keys.signingKey(KeyRing.TOOL), request, List.of(), Optional.of(text.get("dl.cancelled")));
+      jwt = responses().items(keys.signingKey(KeyRing.TOOL), request, List.of(), Optional.of(text.get("dl.cancelled")));
     } else if ("all".equals(action)) {
-      jwt = responses.items(keys.signingKey(KeyRing.TOOL), request,
+      jwt = responses().items(keys.signingKey(KeyRing.TOOL), request,
           List.of(UnitPlacement.wholeModule(text.get("dl.moduleTitle"), text.get("dl.moduleText"))), Optional.empty());
     } else {
       List<Unit> units = selected(chosen);
@@ -82,7 +81,7 @@ public class DeepLinkingResource {
       for (Unit unit : units) {
         items.add(UnitPlacement.of(unit, text.language(), dl.acceptLineItem() && gradedIds.contains(unit.id())));
       }
-      jwt = responses.items(keys.signingKey(KeyRing.TOOL), request, items, Optional.empty());
+      jwt = responses().items(keys.signingKey(KeyRing.TOOL), request, items, Optional.empty());
     }
     return Response.ok(AutoPost.page(dl.returnUrl(), java.util.Map.of("JWT", jwt), text.get("dl.return"))).build();
   }
@@ -102,5 +101,9 @@ public class DeepLinkingResource {
       throw new BadRequestException(context.text().get("dl.notDeepLinking"));
     }
     return session;
+  }
+
+  private DeepLinkingResponse responses() {
+    return new DeepLinkingResponse(clock);
   }
 }

@@ -5,6 +5,7 @@ import eu.somework.persistence.Transactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,7 @@ import java.time.Instant;
 @ApplicationScoped
 public class DatabaseNonceRegistry implements NonceRegistry {
   @Inject Transactor tx;
+  @Inject Clock clock;
 
   @Override
   public boolean markUsed(String issuer, String nonce, Instant keepUntil) {
@@ -21,11 +23,7 @@ public class DatabaseNonceRegistry implements NonceRegistry {
       return false;
     }
     try {
-      tx.run(em -> {
-        em.createQuery("delete from UsedNonce n where n.expiresAt < :now")
-            .setParameter("now", Instant.now()).executeUpdate();
-        em.persist(new UsedNonce(issuer, nonce, keepUntil));
-      });
+      tx.run(em -> em.persist(new UsedNonce(issuer, nonce, keepUntil)));
       return true;
     } catch (PersistenceException e) {
       if (exists(issuer, nonce)) {
@@ -33,6 +31,16 @@ public class DatabaseNonceRegistry implements NonceRegistry {
       }
       throw e;
     }
+  }
+
+  /**
+   * Deletes the nonces kept past their id_token's expiry (a background job, not the launch): an
+   * id_token that old is refused for its {@code exp} already. Returns how many.
+   */
+  int purgeExpired() {
+    Instant now = clock.instant();
+    return tx.inTransaction(em -> em.createQuery("delete from UsedNonce n where n.expiresAt < :now")
+        .setParameter("now", now).executeUpdate());
   }
 
   private boolean exists(String issuer, String nonce) {

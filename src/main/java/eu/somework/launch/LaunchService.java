@@ -26,7 +26,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,6 +39,7 @@ public class LaunchService {
   @Inject SessionTokens sessions;
   @Inject ResourceLinks links;
   @Inject CourseMembers members;
+  @Inject Clock clock;
 
   private LoginResponder responder;
   private LaunchValidator validator;
@@ -48,9 +48,9 @@ public class LaunchService {
   void init() {
     String base = settings.baseUrl();
     responder = new LoginResponder(directory, URI.create(base + "/lti/launch"), base);
-    PlatformKeyCache keys = new PlatformKeyCache(new JwksFetcher(Duration.ofSeconds(10)), Clock.systemUTC(),
+    PlatformKeyCache keys = new PlatformKeyCache(new JwksFetcher(Duration.ofSeconds(10)), clock,
         Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofHours(24), settings.unknownKeyRefetchInterval());
-    validator = new LaunchValidator(keys, nonces, Clock.systemUTC(), settings.clockSkew());
+    validator = new LaunchValidator(keys, nonces, clock, settings.clockSkew());
   }
 
   /** Where to send the browser, and the login cookie to set ({@code Set-Cookie} value). */
@@ -140,6 +140,6 @@ public class LaunchService {
         launch.locale(),
         Optional.ofNullable(launch.custom().get("unit")),
         deepLinking,
-        Instant.now().plus(settings.sessionLifetime()));
+        clock.instant().plus(settings.sessionLifetime()));
   }
 }

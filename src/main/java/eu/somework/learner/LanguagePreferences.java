@@ -7,7 +7,7 @@ import eu.somework.persistence.Transactor;
 import eu.somework.web.UiLanguage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -18,11 +18,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class LanguagePreferences {
   @Inject Transactor tx;
+  @Inject Clock clock;
 
   /** Preferences over a transactor opened outside the container (tests, command-line tools). */
   public static LanguagePreferences over(Transactor tx) {
     LanguagePreferences preferences = new LanguagePreferences();
     preferences.tx = tx;
+    preferences.clock = Clock.systemUTC();
     return preferences;
   }
 
@@ -56,10 +58,10 @@ public class LanguagePreferences {
       LanguagePreference preference = em.find(LanguagePreference.class, key);
       if (preference == null) {
         preference = new LanguagePreference(key);
-        preference.choose(language, Instant.now());
+        preference.choose(language, clock.instant());
         em.persist(preference);
       } else {
-        preference.choose(language, Instant.now());
+        preference.choose(language, clock.instant());
       }
       return true;
     }));

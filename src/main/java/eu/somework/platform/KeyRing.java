@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.text.ParseException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +35,7 @@ public class KeyRing {
 
   @Inject Transactor tx;
   @Inject Settings settings;
+  @Inject Clock clock;
 
   /** Decrypted keys by kid; a cache of what the database holds, never the source of truth. */
   private final Map<String, RSAKey> decrypted = new ConcurrentHashMap<>();
@@ -101,7 +102,7 @@ public class KeyRing {
       Optional<KeyEncryption> encryption = encryption();
       String json = key.toJSONString();
       return new SigningKey(key.getKeyID(), owner, status,
-          encryption.map(e -> e.encrypt(json)).orElse(json), encryption.isPresent(), Instant.now());
+          encryption.map(e -> e.encrypt(json)).orElse(json), encryption.isPresent(), clock.instant());
     } catch (JOSEException e) {
       throw new IllegalStateException("Cannot generate an RSA key", e);
     }

@@ -6,7 +6,7 @@ import eu.somework.persistence.Transactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +14,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class PlatformDirectory implements RegistrationDirectory {
   @Inject Transactor tx;
+  @Inject Clock clock;
 
   @Override
   public Optional<PlatformRegistration> find(String issuer, String clientId) {
@@ -45,7 +46,7 @@ public class PlatformDirectory implements RegistrationDirectory {
             em.persist(created);
             return created;
           });
-      registration.updateFrom(description, origin, sourceFile, Instant.now());
+      registration.updateFrom(description, origin, sourceFile, clock.instant());
     });
   }
 

@@ -47,8 +47,7 @@ public class PlatformServicesResource {
   @Inject RequestContext context;
   @Inject PlatformDirectory platforms;
   @Inject KeyRing keys;
-
-  private final ServiceTokenClient tokens = new ServiceTokenClient(Clock.systemUTC(), Duration.ofSeconds(10));
+  @Inject Clock clock;
 
   @GET
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
@@ -61,7 +60,8 @@ public class PlatformServicesResource {
         .append("<p>").append(Html.escape(text.get("services.platform", registration.name(), registration.issuer())))
         .append("</p>");
     try {
-      ServiceToken granted = tokens.request(registration, keys.signingKey(KeyRing.TOOL), SCOPES);
+      ServiceToken granted = new ServiceTokenClient(clock, Duration.ofSeconds(10))
+          .request(registration, keys.signingKey(KeyRing.TOOL), SCOPES);
       main.append("<p class=\"ok\" data-result=\"granted\">").append(Html.escape(text.get("services.granted")))
           .append("</p><ul>");
       new TreeSet<>(granted.scopes()).forEach(s -> main.append("<li><code>").append(Html.escape(s)).append("</code></li>"));

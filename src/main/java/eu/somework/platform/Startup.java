@@ -1,5 +1,6 @@
 package eu.somework.platform;
 
+import eu.somework.config.ConfigurationCheck;
 import eu.somework.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -9,7 +10,8 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * Start-up: schema migrations (through the database bean), the tool's keys, the registrations in
+ * Start-up: the configuration check (a problem refuses the start, one log line each, before the
+ * database is touched), schema migrations (through the database bean), the tool's keys, the registrations in
  * the configuration folder, then the features that hook into {@link ToolStarted} (simulator,
  * content). Ends with the URL to open.
  */
@@ -26,6 +28,7 @@ public class Startup {
   public record ToolStarted(String baseUrl) {}
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
+    ConfigurationCheck.enforce(settings);
     keys.ensureKeys(KeyRing.TOOL);
     PlatformFileLoader.Result result = new PlatformFileLoader().load(settings.ltiConfigDir());
     for (PlatformFileLoader.Loaded loaded : result.registrations()) {

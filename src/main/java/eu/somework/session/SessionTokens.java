@@ -13,7 +13,7 @@ import eu.somework.persistence.KeyEncryption;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.ParseException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -40,6 +40,7 @@ public class SessionTokens {
 
   @Inject Transactor tx;
   @Inject Settings settings;
+  @Inject Clock clock;
   private volatile byte[] key;
 
   /** Session tokens over a transactor opened outside the container (tests, command-line tools). */
@@ -47,6 +48,7 @@ public class SessionTokens {
     SessionTokens tokens = new SessionTokens();
     tokens.tx = tx;
     tokens.settings = settings;
+    tokens.clock = Clock.systemUTC();
     return tokens;
   }
 
@@ -54,7 +56,7 @@ public class SessionTokens {
   public String issue(ToolSession s, SessionCookie.Binding binding) {
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .audience(AUDIENCE)
-        .issueTime(new Date())
+        .issueTime(Date.from(clock.instant()))
         .expirationTime(Date.from(s.expiresAt()))
         .claim("platform_issuer", s.issuer())
         .claim("client_id", s.clientId())
@@ -97,7 +99,7 @@ public class SessionTokens {
       }
       JWTClaimsSet c = jwt.getJWTClaimsSet();
       if (c.getAudience() == null || !c.getAudience().contains(AUDIENCE)
-          || c.getExpirationTime() == null || !c.getExpirationTime().toInstant().isAfter(Instant.now())) {
+          || c.getExpirationTime() == null || !c.getExpirationTime().toInstant().isAfter(clock.instant())) {
         return Optional.empty();
       }
       ToolSession session = new ToolSession(
@@ -171,9 +173,9 @@ public class SessionTokens {
       tx.run(em -> {
         SharedSecret old = em.find(SharedSecret.class, SECRET_NAME);
         if (old != null && !old.encrypted() && encryption.isPresent()) {
-          old.replace(storedForm, true, Instant.now());
+          old.replace(storedForm, true, clock.instant());
         } else if (old == null) {
-          em.persist(new SharedSecret(SECRET_NAME, storedForm, encryption.isPresent(), Instant.now()));
+          em.persist(new SharedSecret(SECRET_NAME, storedForm, encryption.isPresent(), clock.instant()));
         } else {
           throw new jakarta.persistence.EntityExistsException("created meanwhile");
         }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import java.util.Optional;
 public class DeepLinkReturnResource {
   @Inject Settings settings;
   @Inject SimulatorStore store;
+  @Inject Clock clock;
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -42,7 +44,7 @@ public class DeepLinkReturnResource {
     }
     JWTClaimsSet claims;
     try {
-      claims = ToolSignatureCheck.verify(jwt, platform);
+      claims = ToolSignatureCheck.verify(jwt, platform, clock.instant());
       check(claims, platform);
     } catch (ToolSignatureCheck.Rejected e) {
       store.record("Deep linking response REJECTED", e.getMessage());

@@ -6,6 +6,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import eu.somework.lti.LtiClaim;
 import eu.somework.lti.Rs256Signer;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -16,9 +17,11 @@ import java.util.UUID;
 /** Builds and signs the id_token of a simulated launch, with the claims Moodle sends. */
 final class IdTokenFactory {
   private final SimulatedPlatform platform;
+  private final Clock clock;
 
-  IdTokenFactory(SimulatedPlatform platform) {
+  IdTokenFactory(SimulatedPlatform platform, Clock clock) {
     this.platform = platform;
+    this.clock = clock;
   }
 
   String resourceLinkLaunch(RSAKey key, DemoCourse.Person person, SimResourceLink link, String nonce,
@@ -56,7 +59,7 @@ final class IdTokenFactory {
   }
 
   private JWTClaimsSet.Builder common(DemoCourse.Person person, String nonce, String locale, String type) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     return new JWTClaimsSet.Builder()
         .issuer(platform.issuer())
         .audience(SimulatedPlatform.CLIENT_ID)

@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +31,7 @@ public class SimulatorAuthResource {
   @Inject Settings settings;
   @Inject SimulatorStore store;
   @Inject KeyRing keys;
+  @Inject Clock clock;
 
   @GET
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
@@ -51,7 +52,7 @@ public class SimulatorAuthResource {
       return reply(redirectUri, Map.of("error", "invalid_request", "error_description", error.get(), "state", state));
     }
     SimLaunch launch = launchOf(q.getFirst("lti_message_hint"))
-        .filter(l -> !l.isOlderThan(Instant.now().minus(Duration.ofMinutes(30))))
+        .filter(l -> !l.isOlderThan(clock.instant().minus(Duration.ofMinutes(30))))
         .orElse(null);
     if (launch == null) {
       return reply(redirectUri, Map.of("error", "invalid_request",
@@ -62,7 +63,7 @@ public class SimulatorAuthResource {
           "error_description", "login_hint is not the signed-in user", "state", state));
     }
     DemoCourse.Person person = DemoCourse.person(launch.userId()).orElseThrow();
-    IdTokenFactory tokens = new IdTokenFactory(platform);
+    IdTokenFactory tokens = new IdTokenFactory(platform, clock);
     String nonce = q.getFirst("nonce");
     String idToken = launch.isDeepLinking()
         ? tokens.deepLinkingRequest(keys.signingKey(SimulatedPlatform.KEY_OWNER), person, nonce, launch.locale(),

@@ -3,6 +3,7 @@ package eu.somework.simulator;
 import eu.somework.persistence.Transactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,19 +13,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class SimulatorStore {
   @Inject Transactor tx;
+  @Inject Clock clock;
 
   void ensureDefaultLink() {
     tx.run(em -> {
       if (em.find(SimResourceLink.class, DemoCourse.DEFAULT_LINK_ID) == null) {
         em.persist(new SimResourceLink(DemoCourse.DEFAULT_LINK_ID, DemoCourse.DEFAULT_LINK_TITLE,
-            "The whole module: all units, with the learner's progress.", null, null, Instant.now()));
+            "The whole module: all units, with the learner's progress.", null, null, clock.instant()));
       }
     });
   }
 
   SimLaunch startLaunch(String userId, String messageType, String resourceLinkId, String locale) {
     SimLaunch launch = new SimLaunch("sl-" + UUID.randomUUID(), userId, messageType, resourceLinkId, locale,
-        Instant.now());
+        clock.instant());
     tx.run(em -> em.persist(launch));
     return launch;
   }
@@ -55,7 +57,7 @@ public class SimulatorStore {
   SimResourceLink addLink(String title, String description, String customJson, Optional<LineItemRequest> lineItem) {
     String linkId = "rl-" + UUID.randomUUID().toString().substring(0, 8);
     String lineItemId = lineItem.map(li -> "li-" + UUID.randomUUID().toString().substring(0, 8)).orElse(null);
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     SimResourceLink link = new SimResourceLink(linkId, title, description, customJson, lineItemId, now);
     tx.run(em -> {
       em.persist(link);
@@ -66,7 +68,7 @@ public class SimulatorStore {
   }
 
   void record(String kind, String summary) {
-    tx.run(em -> em.persist(new SimReceived(kind, summary, Instant.now())));
+    tx.run(em -> em.persist(new SimReceived(kind, summary, clock.instant())));
   }
 
   public List<SimReceived> received() {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
@@ -40,6 +41,7 @@ public class SimulatorTokenResource {
   @Inject Settings settings;
   @Inject KeyRing keys;
   @Inject SimulatorStore store;
+  @Inject Clock clock;
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -56,7 +58,7 @@ public class SimulatorTokenResource {
     }
     JWTClaimsSet claims;
     try {
-      claims = ToolSignatureCheck.verify(assertion, platform);
+      claims = ToolSignatureCheck.verify(assertion, platform, clock.instant());
     } catch (ToolSignatureCheck.Rejected e) {
       return error(401, "invalid_client", e.getMessage());
     }
@@ -76,7 +78,7 @@ public class SimulatorTokenResource {
     if (requested.isEmpty() || !SCOPES.containsAll(requested)) {
       return error(400, "invalid_scope", "unknown or missing scope");
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     String accessToken = IdTokenFactory.sign(keys.signingKey(SimulatedPlatform.KEY_OWNER), new JWTClaimsSet.Builder()
         .issuer(platform.issuer()).audience(platform.issuer()).subject(SimulatedPlatform.CLIENT_ID)
         .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(3600)))

@@ -11,6 +11,7 @@ import eu.somework.lti.JwksFetcher;
 import java.io.IOException;
 import java.net.URI;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -33,7 +34,7 @@ final class ToolSignatureCheck {
 
   private ToolSignatureCheck() {}
 
-  static JWTClaimsSet verify(String jwt, SimulatedPlatform platform) throws Rejected {
+  static JWTClaimsSet verify(String jwt, SimulatedPlatform platform, Instant now) throws Rejected {
     SignedJWT signed;
     try {
       signed = SignedJWT.parse(jwt);
@@ -53,7 +54,7 @@ final class ToolSignatureCheck {
       }
       JWTClaimsSet claims = signed.getJWTClaimsSet();
       Date exp = claims.getExpirationTime();
-      if (exp == null || exp.toInstant().isBefore(Instant.now().minusSeconds(30))) {
+      if (exp == null || exp.toInstant().isBefore(now.minusSeconds(30))) {
         throw new Rejected("expired or without exp");
       }
       return claims;

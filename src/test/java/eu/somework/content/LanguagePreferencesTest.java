@@ -9,6 +9,7 @@ import eu.somework.session.ToolRole;
 import eu.somework.session.ToolSession;
 import eu.somework.persistence.TestDatabase;
 import eu.somework.web.UiLanguage;
+import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

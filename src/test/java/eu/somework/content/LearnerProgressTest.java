@@ -9,6 +9,7 @@ import eu.somework.session.ToolRole;
 import eu.somework.session.ToolSession;
 import eu.somework.persistence.TestDatabase;
 import eu.somework.persistence.Transactor;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ class LearnerProgressTest {
     members = CourseMembers.over(tx);
     progress = new LearnerProgress();
     progress.tx = tx;
+    progress.clock = Clock.systemUTC();
     progress.members = members;
   }
 

@@ -20,6 +20,7 @@ import eu.somework.web.UiLanguage;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,7 @@ class ModuleResourcesTest {
     members = CourseMembers.over(tx);
     progress = new LearnerProgress();
     progress.tx = tx;
+    progress.clock = Clock.systemUTC();
     progress.members = members;
     languages = LanguagePreferences.over(tx);
     module = new ModuleResource();

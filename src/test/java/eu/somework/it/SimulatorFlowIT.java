@@ -107,10 +107,12 @@ class SimulatorFlowIT {
 
   @Test
   void aTeacherCannotOpenTheServicesCheck() throws Exception {
-    Browser.Page landing = launchFromSimulator(new Browser(), "sim-teacher-maria", "rl-module", "en");
+    Browser teacher = new Browser();
+    Browser.Page landing = launchFromSimulator(teacher, "sim-teacher-maria", "rl-module", "en");
     String token = landing.url().replaceAll(".*[?&]s=([^&]*).*", "$1");
-    Browser.Page page = new Browser().get(TOOL + "/app/admin/services?s=" + token);
+    Browser.Page page = teacher.get(TOOL + "/app/admin/services?s=" + token);
     assertEquals(403, page.status());
+    assertTrue(page.body().contains("Only administrators can check the platform’s services."), page.body());
   }
 
   @Test

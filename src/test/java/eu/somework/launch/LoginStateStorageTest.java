@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.somework.testsupport.DatabaseEngine;
 import eu.somework.testsupport.MigratedDatabase;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(DatabaseEngine.class)
 class LoginStateStorageTest {
   private static final String ISSUER = "https://moodle.example.edu";
+  private static final Instant NOW = Instant.parse("2027-03-01T12:00:00Z");
 
   @Parameter DatabaseEngine engine;
 
@@ -31,11 +35,12 @@ class LoginStateStorageTest {
     db = MigratedDatabase.emptied(engine);
     states = new LoginStates();
     states.tx = db.transactor();
+    states.clock = Clock.fixed(NOW, ZoneOffset.UTC);
   }
 
   @Test
   void storedLoginStateKeepsWhatTheLaunchChecksAndTheLoginToRestart() {
-    Instant expires = Instant.now().plusSeconds(600);
+    Instant expires = NOW.plusSeconds(600);
     store(new LoginState("state-1", "nonce-1", "browser-1", ISSUER, "client-1",
         "user-7", "hint-ø", "https://tool.example/launch", null, expires));
 
@@ -62,24 +67,22 @@ class LoginStateStorageTest {
   @Test
   void anExpiredLoginStateIsNotFound() {
     store(new LoginState("old", "n", "b", ISSUER, "c", "u", null, "https://tool.example/launch", null,
-        Instant.now().minusSeconds(1)));
+        NOW.minusSeconds(1)));
 
     assertEquals(Optional.empty(), states.find("old"));
   }
 
   @Test
-  void expiredLoginStatesAreDeletedWhenTheNextLoginIsStored() {
-    Instant now = Instant.now();
+  void thePurgeDeletesExpiredLoginStatesAndKeepsLiveOnes() {
     store(new LoginState("old", "n", "b", ISSUER, "c", "u", null, "https://tool.example/launch", null,
-        now.minusMillis(1)));
+        NOW.minusMillis(1)));
     store(new LoginState("live", "n", "b", ISSUER, "c", "u", null, "https://tool.example/launch", null,
-        now.plusSeconds(600)));
+        NOW.plusSeconds(600)));
 
-    // the same statement LoginStates.issue runs before storing a new login
-    int deleted = db.inTransaction(em -> em.createQuery("delete from LoginState s where s.expiresAt < :now")
-        .setParameter("now", now).executeUpdate());
+    assertEquals(1, states.purgeExpired());
 
-    assertEquals(1, deleted);
+    assertEquals(List.of("live"), db.inTransaction(em -> em.createQuery("select s.state from LoginState s",
+        String.class).getResultList()));
     assertTrue(states.find("live").isPresent());
   }
 

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.somework.testsupport.DatabaseEngine;
 import eu.somework.testsupport.MigratedDatabase;
 import jakarta.persistence.PersistenceException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(DatabaseEngine.class)
 class UsedNonceStorageTest {
   private static final String MOODLE = "https://moodle.example.edu";
+  private static final Instant NOW = Instant.parse("2027-03-01T12:00:00Z");
 
   @Parameter DatabaseEngine engine;
 
@@ -31,6 +34,7 @@ class UsedNonceStorageTest {
     db = MigratedDatabase.emptied(engine);
     registry = new DatabaseNonceRegistry();
     registry.tx = db.transactor();
+    registry.clock = Clock.fixed(NOW, ZoneOffset.UTC);
   }
 
   @Test
@@ -64,12 +68,14 @@ class UsedNonceStorageTest {
   }
 
   @Test
-  void expiredNoncesAreDeletedWhenANewOneIsStored() {
-    db.run(em -> em.persist(new UsedNonce(MOODLE, "old", Instant.now().minusSeconds(1))));
+  void thePurgeDeletesNoncesKeptPastTheirTimeAndKeepsTheOthers() {
+    db.run(em -> em.persist(new UsedNonce(MOODLE, "old", NOW.minusMillis(1))));
+    registry.markUsed(MOODLE, "live", NOW.plusSeconds(600));
 
-    registry.markUsed(MOODLE, "new", Instant.now().plusSeconds(600));
+    assertEquals(1, registry.purgeExpired());
 
     assertEquals(1L, rows());
+    assertFalse(registry.markUsed(MOODLE, "live", NOW.plusSeconds(600)), "a live nonce is still refused");
   }
 
   @Test

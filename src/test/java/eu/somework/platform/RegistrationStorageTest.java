@@ -8,6 +8,7 @@ import eu.somework.testsupport.DatabaseEngine;
 import eu.somework.testsupport.MigratedDatabase;
 import jakarta.persistence.PersistenceException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +35,7 @@ class RegistrationStorageTest {
     db = MigratedDatabase.emptied(engine);
     directory = new PlatformDirectory();
     directory.tx = db.transactor();
+    directory.clock = Clock.systemUTC();
   }
 
   @Test

@@ -1,0 +1,66 @@
+package eu.somework.jobs;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Work the tool does in the background, on the server's managed scheduler (Payara's
+ * {@code java:comp/DefaultManagedScheduledExecutorService}): its threads belong to the server,
+ * carry the application's context and stop with the application. A job runs on a thread of its
+ * own, so it opens its own transactions; on several instances, each runs it, so a job must be
+ * harmless when repeated (a delete of what has expired is).
+ */
+@ApplicationScoped
+public class BackgroundJobs {
+  private static final Logger LOG = Logger.getLogger(BackgroundJobs.class.getName());
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ScheduledExecutorService scheduler;
+
+  private final List<ScheduledFuture<?>> scheduled = new CopyOnWriteArrayList<>();
+
+  /** Jobs on the given scheduler, e.g. a test's; whoever made it shuts it down. */
+  public static BackgroundJobs on(ScheduledExecutorService scheduler) {
+    BackgroundJobs jobs = new BackgroundJobs();
+    jobs.scheduler = scheduler;
+    return jobs;
+  }
+
+  /**
+   * Runs {@code job} every {@code period}, the first time one period from now, each run starting a
+   * period after the previous one ended. A run that throws is logged with the job's name and does
+   * not stop the later runs.
+   *
+   * @param name what the job does, for the log
+   */
+  public void every(Duration period, String name, Runnable job) {
+    long millis = period.toMillis();
+    scheduled.add(scheduler.scheduleWithFixedDelay(() -> runLogged(name, job), millis, millis, TimeUnit.MILLISECONDS));
+    LOG.fine(() -> "Background job scheduled every " + period + ": " + name);
+  }
+
+  private static void runLogged(String name, Runnable job) {
+    try {
+      job.run();
+    } catch (RuntimeException e) {
+      // a scheduled task that throws is never run again: log it and let the next run try
+      LOG.log(Level.WARNING, "Background job failed, will run again: " + name, e);
+    }
+  }
+
+  /** Cancels every job (a run in progress finishes). */
+  @PreDestroy
+  public void cancelAll() {
+    scheduled.forEach(future -> future.cancel(false));
+    scheduled.clear();
+  }
+}
