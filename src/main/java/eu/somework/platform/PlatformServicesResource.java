@@ -7,9 +7,7 @@ import eu.somework.lti.LtiException;
 import eu.somework.lti.PlatformRegistration;
 import eu.somework.lti.ServiceToken;
 import eu.somework.lti.ServiceTokenClient;
-import eu.somework.web.Html;
 import eu.somework.web.Messages;
-import eu.somework.web.Page;
 import eu.somework.web.UiLanguage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
@@ -23,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,20 +58,13 @@ public class PlatformServicesResource {
         .orElseThrow(() -> new NotFoundException("This platform is no longer registered."));
     Messages text = Messages.of(UiLanguage.negotiate(Optional.empty(), session.locale(),
         headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
-    StringBuilder main = new StringBuilder("<h1>").append(Html.escape(text.get("services.title"))).append("</h1>")
-        .append("<p>").append(Html.escape(text.get("services.platform", registration.name(), registration.issuer())))
-        .append("</p>");
     try {
       ServiceToken granted = tokens.request(registration, keys.signingKey(KeyRing.TOOL), SCOPES);
-      main.append("<p class=\"ok\" data-result=\"granted\">").append(Html.escape(text.get("services.granted")))
-          .append("</p><ul>");
-      new TreeSet<>(granted.scopes()).forEach(s -> main.append("<li><code>").append(Html.escape(s)).append("</code></li>"));
-      main.append("</ul>");
+      return ServicesPage.granted(text, registration.name(), registration.issuer(),
+          List.copyOf(new TreeSet<>(granted.scopes())));
     } catch (LtiException e) {
       LOG.warning(() -> "Service token refused by " + registration.issuer() + ": " + e.getMessage());
-      main.append("<p class=\"problem\" role=\"alert\" data-result=\"refused\">").append(Html.escape(e.getMessage()))
-          .append("</p><p>").append(Html.escape(text.get("services.hint"))).append("</p>");
+      return ServicesPage.refused(text, registration.name(), registration.issuer(), e.getMessage());
     }
-    return Page.render(text.language(), text.get("services.title"), "", main.toString());
   }
 }
