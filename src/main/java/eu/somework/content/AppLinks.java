@@ -1,11 +1,11 @@
 package eu.somework.content;
 
-import eu.somework.web.Html;
 import eu.somework.web.UiLanguage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.owasp.encoder.Encode;
 
 /**
  * Links and forms inside the tool. The tool runs in the LMS's iframe where cookies are blocked, so
@@ -38,7 +38,7 @@ record AppLinks(String token, Optional<UiLanguage> carriedLanguage) {
 
   /** For an {@code href} attribute. */
   String href(String path) {
-    return Html.escape(url(path));
+    return Encode.forHtmlAttribute(url(path));
   }
 
   private static String encode(String value) {

@@ -1,31 +1,22 @@
 package eu.somework.content;
 
-import eu.somework.web.Html;
 import eu.somework.web.Messages;
 import eu.somework.web.UiLanguage;
+import java.util.List;
 
 /**
- * The language menu in every page's header: a plain form, so it works with the keyboard and
- * without script. Each language is named in itself, marked with its own {@code lang}.
+ * The language menu in every page's header ({@code content/languageSwitcher.jte}): a plain form,
+ * so it works with the keyboard and without script. Each language is named in itself, marked with
+ * its own {@code lang}.
  */
 final class LanguageSwitcher {
   private LanguageSwitcher() {}
 
-  static String html(UiLanguage current, AppLinks links, String returnPath) {
-    Messages text = Messages.of(current);
-    StringBuilder form = new StringBuilder()
-        .append("<form class=\"language\" method=\"post\" action=\"").append(AppLinks.LANGUAGE).append("\">")
-        .append("<input type=\"hidden\" name=\"s\" value=\"").append(Html.escape(links.token())).append("\">")
-        .append("<input type=\"hidden\" name=\"return\" value=\"").append(Html.escape(returnPath)).append("\">")
-        .append("<label for=\"language-select\">").append(Html.escape(text.get("language.label"))).append("</label> ")
-        .append("<select id=\"language-select\" name=\"lang\">");
-    for (UiLanguage language : UiLanguage.all()) {
-      form.append("<option value=\"").append(language.code()).append("\" lang=\"").append(language.code())
-          .append("\" dir=\"").append(language.dir()).append('"')
-          .append(language == current ? " selected" : "").append('>')
-          .append(Html.escape(language.nativeName())).append("</option>");
-    }
-    return form.append("</select> <button type=\"submit\">").append(Html.escape(text.get("language.submit")))
-        .append("</button></form>").toString();
+  /** What the menu shows: where it posts, the session and the page to return to, the choices. */
+  record Form(String action, String token, String returnPath, Messages text, UiLanguage current,
+      List<UiLanguage> languages) {}
+
+  static Form form(UiLanguage current, AppLinks links, String returnPath) {
+    return new Form(AppLinks.LANGUAGE, links.token(), returnPath, Messages.of(current), current, UiLanguage.all());
   }
 }

@@ -1,5 +1,6 @@
 package eu.somework.content;
 
+import eu.somework.web.Templates;
 import java.util.Map;
 import java.util.Set;
 import org.commonmark.node.FencedCodeBlock;
@@ -10,7 +11,8 @@ import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * Renders a {@code ```self-check} block as one {@code <details>} per question, the answer hidden
- * until the learner opens it; works with the keyboard and without script. Every text is escaped.
+ * until the learner opens it ({@code content/selfCheck.jte}); works with the keyboard and without
+ * script. Every text is escaped.
  * Other fenced blocks come out as the usual {@code <pre><code>}.
  */
 final class SelfCheckRenderer implements NodeRenderer {
@@ -40,20 +42,8 @@ final class SelfCheckRenderer implements NodeRenderer {
 
   private void renderSelfCheck(SelfCheck selfCheck) {
     html.line();
-    html.tag("div", Map.of("class", "self-checks"));
-    for (SelfCheck.Pair pair : selfCheck.pairs()) {
-      html.line();
-      html.tag("details", Map.of("class", "self-check"));
-      html.tag("summary");
-      html.text(pair.question());
-      html.tag("/summary");
-      html.tag("p");
-      html.text(pair.answer());
-      html.tag("/p");
-      html.tag("/details");
-    }
-    html.line();
-    html.tag("/div");
+    // from a template, so every question and answer is escaped as element text
+    html.raw(Templates.render("content/selfCheck.jte", selfCheck));
     html.line();
   }
 

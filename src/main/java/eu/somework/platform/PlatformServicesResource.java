@@ -8,23 +8,16 @@ import eu.somework.lti.LtiException;
 import eu.somework.lti.PlatformRegistration;
 import eu.somework.lti.ServiceToken;
 import eu.somework.lti.ServiceTokenClient;
-import eu.somework.web.Html;
 import eu.somework.web.Messages;
-import eu.somework.web.Page;
-import eu.somework.web.UiLanguage;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Logger;
@@ -56,21 +49,14 @@ public class PlatformServicesResource {
     PlatformRegistration registration = platforms.find(session.issuer(), session.clientId())
         .orElseThrow(() -> new NotFoundException("This platform is no longer registered."));
     Messages text = context.text();
-    StringBuilder main = new StringBuilder("<h1>").append(Html.escape(text.get("services.title"))).append("</h1>")
-        .append("<p>").append(Html.escape(text.get("services.platform", registration.name(), registration.issuer())))
-        .append("</p>");
     try {
       ServiceToken granted = new ServiceTokenClient(clock, Duration.ofSeconds(10))
           .request(registration, keys.signingKey(KeyRing.TOOL), SCOPES);
-      main.append("<p class=\"ok\" data-result=\"granted\">").append(Html.escape(text.get("services.granted")))
-          .append("</p><ul>");
-      new TreeSet<>(granted.scopes()).forEach(s -> main.append("<li><code>").append(Html.escape(s)).append("</code></li>"));
-      main.append("</ul>");
+      return ServicesPage.granted(text, registration.name(), registration.issuer(),
+          List.copyOf(new TreeSet<>(granted.scopes())));
     } catch (LtiException e) {
       LOG.warning(() -> "Service token refused by " + registration.issuer() + ": " + e.getMessage());
-      main.append("<p class=\"problem\" role=\"alert\" data-result=\"refused\">").append(Html.escape(e.getMessage()))
-          .append("</p><p>").append(Html.escape(text.get("services.hint"))).append("</p>");
+      return ServicesPage.refused(text, registration.name(), registration.issuer(), e.getMessage());
     }
-    return Page.render(text.language(), text.get("services.title"), "", main.toString());
   }
 }

@@ -5,9 +5,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import eu.somework.config.Settings;
 import eu.somework.lti.LtiClaim;
-import eu.somework.web.Html;
-import eu.somework.web.Page;
-import eu.somework.web.UiLanguage;
+import eu.somework.web.Templates;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -108,7 +106,7 @@ public class DeepLinkReturnResource {
           li.get("resourceId") instanceof String r ? r : null, li.get("tag") instanceof String g ? g : null));
     }
     store.addLink(title, description, custom, lineItem);
-    return title + lineItem.map(l -> " [graded, max " + SimulatorPageParts.format(l.scoreMaximum()) + "]").orElse("");
+    return title + lineItem.map(l -> " [graded, max " + SimulatorPage.format(l.scoreMaximum()) + "]").orElse("");
   }
 
   private static Map<String, Object> toStringMap(Map<?, ?> map) {
@@ -121,16 +119,11 @@ public class DeepLinkReturnResource {
     return claims.getClaim(name) instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
   }
 
+  /** What {@code simulator/deepLinkReturn.jte} shows: the outcome, and the titles of the activities added. */
+  record View(String message, List<String> added) {}
+
   private static Response page(int status, String message, List<String> added) {
-    StringBuilder main = new StringBuilder("<h1>Platform simulator</h1><p class=\"result\">")
-        .append(Html.escape(message)).append("</p>");
-    if (!added.isEmpty()) {
-      main.append("<ul class=\"added\">");
-      added.forEach(a -> main.append("<li>").append(Html.escape(a)).append("</li>"));
-      main.append("</ul>");
-    }
-    main.append("<p><a class=\"button\" target=\"_top\" href=\"/simulator\">Back to the course</a></p>");
     return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .entity(Page.render(UiLanguage.EN, "Platform simulator", "", main.toString())).build();
+        .entity(Templates.render("simulator/deepLinkReturn.jte", new View(message, added))).build();
   }
 }

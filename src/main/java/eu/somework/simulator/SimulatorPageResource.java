@@ -4,10 +4,8 @@ import eu.somework.session.Public;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import eu.somework.config.Settings;
 import eu.somework.web.AutoPost;
-import eu.somework.web.Html;
-import eu.somework.web.Page;
 import eu.somework.web.SecurityHeaders;
-import eu.somework.web.UiLanguage;
+import eu.somework.web.Templates;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -23,8 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The simulator's page: pick a person, a language and what to launch; the tool opens in an iframe
@@ -42,22 +40,11 @@ public class SimulatorPageResource {
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
   public Response page(@QueryParam("launch") String launchId) {
     SimulatedPlatform platform = new SimulatedPlatform(settings.baseUrl());
-    String frame = launchId == null ? "" : store.launch(launchId)
-        .map(l -> "<h2>The tool, as the course shows it</h2><iframe class=\"tool\" title=\"SoMe@Work\" src=\"/simulator/frame/"
-            + Html.escape(l.id()) + "\"></iframe>")
-        .orElse("");
-    List<SimResourceLink> links = store.links();
-    String main = "<h1>Platform simulator</h1>"
-        + "<p>A learning platform inside the tool, for trying it without an LMS. It speaks standard LTI 1.3 to"
-        + " the tool over HTTP, exactly as Moodle would. Course: <strong>" + Html.escape(DemoCourse.CONTEXT_TITLE)
-        + "</strong>.</p>"
-        + SimulatorPageParts.launchForm(links)
-        + frame
-        + SimulatorPageParts.courseState(links, store.lineItems(), store.received())
-        + SimulatorPageParts.platformFacts(platform);
+    Optional<SimLaunch> launch = launchId == null ? Optional.empty() : store.launch(launchId);
+    SimulatorPage.View view = SimulatorPage.view(platform, launch, store.links(), store.lineItems(), store.received());
     // The frame starts on this page's host and then goes to the tool at its base URL: when the
     // simulator is opened under another host name, the tool is cross-site, as in a real LMS.
-    return Response.ok(Page.render(UiLanguage.EN, "Platform simulator", "", "<div class=\"wide\">" + main + "</div>"))
+    return Response.ok(Templates.render("simulator/simulator.jte", view))
         .header("Content-Security-Policy", SecurityHeaders.policyFraming("'self' " + origin(settings.baseUrl())))
         .build();
   }

@@ -33,17 +33,14 @@ public final class ErrorPage {
         : UiLanguage.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)).orElse(UiLanguage.EN);
     Messages text = Messages.of(language);
     String title = text.get(titleKey(status, code));
-    StringBuilder main = new StringBuilder();
-    main.append("<section class=\"error\" role=\"alert\">")
-        .append("<h1>").append(Html.escape(title)).append("</h1>")
-        .append("<p class=\"reason\">").append(Html.escape(message)).append("</p>");
-    newWindowUrl.ifPresent(url -> main.append("<p><a class=\"button\" target=\"_blank\" rel=\"noopener\" href=\"")
-        .append(Html.escape(url)).append("\">").append(Html.escape(text.get("error.newWindow"))).append("</a></p>"));
-    main.append("<p class=\"meta\">").append(Html.escape(text.get("error.reference", code, correlationId)))
-        .append("</p></section>");
+    View page = new View(language, text, title, message, newWindowUrl, text.get("error.reference", code, correlationId));
     return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .entity(Page.render(language, title, "", main.toString())).build();
+        .entity(Templates.render("web/error.jte", page)).build();
   }
+
+  /** What {@code web/error.jte} shows. */
+  record View(UiLanguage language, Messages text, String title, String message, Optional<String> newWindowUrl,
+      String reference) {}
 
   /** Refused launches say the tool could not be opened; other errors say what kind they are. */
   private static String titleKey(int status, String code) {

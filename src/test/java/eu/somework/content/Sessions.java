@@ -35,4 +35,10 @@ final class Sessions {
         s.contextId(), s.contextTitle(), s.resourceLinkId(), s.resourceLinkTitle(), s.locale(), Optional.of(unit),
         s.deepLinking(), s.expiresAt());
   }
+
+  static ToolSession withCourseTitle(ToolSession s, String title) {
+    return new ToolSession(s.issuer(), s.clientId(), s.deploymentId(), s.userId(), s.displayName(), s.role(),
+        s.contextId(), Optional.of(title), s.resourceLinkId(), s.resourceLinkTitle(), s.locale(), s.unit(),
+        s.deepLinking(), s.expiresAt());
+  }
 }

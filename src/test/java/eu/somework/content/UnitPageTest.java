@@ -29,7 +29,7 @@ class UnitPageTest {
     Unit unit = ModuleContentTest.CATALOGUE.find(id).orElseThrow();
     String html = UnitPage.render(unit, language, STUDENT_LINKS, Optional.of(ProgressStatus.READ));
     assertEquals(1, count(html, "<h1"), "one h1");
-    assertTrue(html.contains("<h1>" + eu.somework.web.Html.escape(unit.title(language)) + "</h1>"));
+    assertTrue(html.contains("<h1>" + org.owasp.encoder.Encode.forHtmlContent(unit.title(language)) + "</h1>"));
     assertTrue(html.contains("<html lang=\"" + language.code() + "\" dir=\"" + language.dir() + "\">"));
     assertTrue(count(html, "<details class=\"self-check\">") >= 3, "self-check questions");
     assertTrue(html.contains("<section class=\"task\""), "reflection task");

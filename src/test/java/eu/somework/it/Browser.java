@@ -141,7 +141,7 @@ final class Browser {
   }
 
   static String unescape(String html) {
-    return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+    return html.replace("&quot;", "\"").replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
         .replace("&amp;", "&");
   }
 }

@@ -358,7 +358,7 @@ class LaunchRejectionIT {
         valid(login).claim(LTI + "deployment_id", "99").build()));
     assertEquals(403, page.status());
     assertTrue(page.header("Content-Type").startsWith("text/html"));
-    assertTrue(page.body().contains("The deployment &#39;99&#39; is not registered for this platform."), page.body());
+    assertTrue(page.body().contains("The deployment '99' is not registered for this platform."), page.body());
     assertFalse(page.body().contains("at eu.somework"));
   }
 }

@@ -47,7 +47,8 @@ class UiLanguageTest {
 
   @Test
   void thePageLayoutCarriesLanguageAndDirection() {
-    String html = Page.render(UiLanguage.AR, "عنوان", "", "<h1>عنوان</h1>");
+    String html = Templates.render("web/page.jte", java.util.Map.of("language", UiLanguage.AR, "title", "عنوان",
+        "main", (gg.jte.Content) output -> output.writeUserContent("عنوان")));
     assertEquals(true, html.contains("<html lang=\"ar\" dir=\"rtl\">"));
     assertEquals(true, html.contains("<main id=\"main\""));
   }

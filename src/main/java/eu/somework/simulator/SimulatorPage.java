@@ -1,0 +1,52 @@
+package eu.somework.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The simulator's page ({@code simulator/simulator.jte}): who launches in which language and what,
+ * the tool in an iframe as the course shows it, the course's activities and gradebook columns,
+ * what the tool sent back, and the simulator's facts as a platform.
+ */
+final class SimulatorPage {
+  private static final List<Choice> LANGUAGES = List.of(
+      new Choice("", "The person's own language"), new Choice("en", "English"), new Choice("fi-FI", "Suomi (fi-FI)"),
+      new Choice("lv-LV", "Latviešu (lv-LV)"), new Choice("pl_PL", "Polski (pl_PL)"), new Choice("ar", "العربية (ar)"));
+
+  private SimulatorPage() {}
+
+  /** What the page shows; {@code frameLaunchId} is present after a launch, to show the tool. */
+  record View(String courseTitle, List<Choice> people, List<Choice> languages, List<Choice> targets,
+      String deepLinkingTarget, Optional<String> frameLaunchId, List<Activity> activities, List<SimReceived> received,
+      String issuer, String clientId, String deploymentId) {}
+
+  /** A radio button or option: the form value and what the person sees. */
+  record Choice(String value, String label) {}
+
+  /** An activity of the course: its custom parameters (JSON) and gradebook column, as text. */
+  record Activity(String title, String custom, String column) {}
+
+  static View view(SimulatedPlatform platform, Optional<SimLaunch> launch, List<SimResourceLink> links,
+      List<SimLineItem> items, List<SimReceived> received) {
+    List<Choice> people = DemoCourse.PEOPLE.stream()
+        .map(p -> new Choice(p.id(), p.name() + " — " + p.kind().name().toLowerCase(Locale.ROOT) + " (" + p.locale() + ")"))
+        .toList();
+    List<Choice> targets = links.stream().map(link -> new Choice(link.id(), link.title())).toList();
+    List<Activity> activities = new ArrayList<>();
+    for (SimResourceLink link : links) {
+      String column = link.lineItemId().flatMap(id -> items.stream().filter(i -> i.id().equals(id)).findFirst())
+          .map(i -> i.label() + " (max " + format(i.scoreMaximum()) + ")").orElse("—");
+      activities.add(new Activity(link.title(), link.customJson().orElse(""), column));
+    }
+    return new View(DemoCourse.CONTEXT_TITLE, people, LANGUAGES, targets, SimulatorPageResource.DEEP_LINKING,
+        launch.map(SimLaunch::id), activities, received, platform.issuer(), SimulatedPlatform.CLIENT_ID,
+        SimulatedPlatform.DEPLOYMENT_ID);
+  }
+
+  /** Points as a person writes them: 10, not 10.0; 7.5 stays 7.5. */
+  static String format(double points) {
+    return points == Math.rint(points) ? String.valueOf((long) points) : String.valueOf(points);
+  }
+}

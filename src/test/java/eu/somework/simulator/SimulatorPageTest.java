@@ -1,0 +1,70 @@
+package eu.somework.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.somework.web.Templates;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulator page shows what a tool sent back (titles, custom parameters, messages) as text:
+ * a tool under test is not trusted to send harmless HTML.
+ */
+class SimulatorPageTest {
+  static final String SCRIPT = "\"><script>alert(1)</script>";
+  static final String SCRIPT_AS_TEXT = "\"&gt;&lt;script&gt;alert(1)&lt;/script&gt;";
+
+  @Test
+  void theLaunchFormOffersEveryPersonAndActivityAndTheFirstIsChosen() {
+    SimResourceLink link = new SimResourceLink("rl-00000001", "Data protection", null, "{\"unit\":\"data-protection\"}",
+        "li-1", Instant.EPOCH);
+    SimLineItem column = new SimLineItem("li-1", "Data protection", 10.0, null, null, "rl-00000001", Instant.EPOCH);
+    String html = render(List.of(link), List.of(column), List.of(), Optional.empty());
+    assertEquals(DemoCourse.PEOPLE.size(), count(html, "name=\"user\""));
+    assertEquals(2, count(html, " checked>"), "the first person and the first activity: " + html);
+    assertTrue(html.contains("<input type=\"radio\" name=\"target\" id=\"t-rl-00000001\" value=\"rl-00000001\" checked>"),
+        html);
+    assertTrue(html.contains("<tr><td>Data protection</td><td><code>{\"unit\":\"data-protection\"}</code>"
+        + "</td><td>Data protection (max 10)</td></tr>"), html);
+    assertTrue(html.contains("<p>Nothing yet.</p>"));
+    assertFalse(html.contains("<iframe"), "no tool before a launch");
+  }
+
+  @Test
+  void whatTheToolSentIsText() {
+    SimResourceLink link = new SimResourceLink("rl-\"x", SCRIPT, null, "{\"a\":\"" + SCRIPT + "\"}", null,
+        Instant.EPOCH);
+    String html = render(List.of(link), List.of(),
+        List.of(new SimReceived("Score", SCRIPT, Instant.EPOCH)), Optional.empty());
+    assertTrue(html.contains("<tr><td>" + SCRIPT_AS_TEXT + "</td>"), html);
+    assertTrue(html.contains("<li><strong>Score</strong> " + SCRIPT_AS_TEXT + " <span class=\"meta\">"), html);
+    assertTrue(html.contains("id=\"t-rl-&#34;x\" value=\"rl-&#34;x\""), html);
+    assertFalse(html.contains("<script>"), html);
+
+    String added = Templates.render("simulator/deepLinkReturn.jte",
+        new DeepLinkReturnResource.View("1 activity(ies) added", List.of(SCRIPT)));
+    assertTrue(added.contains("<ul class=\"added\"><li>" + SCRIPT_AS_TEXT + "</li></ul>"), added);
+  }
+
+  @Test
+  void afterALaunchTheToolOpensInAnIframe() {
+    SimLaunch launch = new SimLaunch("la-1", "u-student", "LtiResourceLinkRequest", "rl-1", "en", Instant.EPOCH);
+    String html = render(List.of(), List.of(), List.of(), Optional.of(launch));
+    assertTrue(html.contains("<iframe class=\"tool\" title=\"SoMe@Work\" src=\"/simulator/frame/la-1\"></iframe>"), html);
+  }
+
+  private static String render(List<SimResourceLink> links, List<SimLineItem> items, List<SimReceived> received,
+      Optional<SimLaunch> launch) {
+    SimulatorPage.View view = SimulatorPage.view(new SimulatedPlatform("http://localhost:8080"), launch, links, items,
+        received);
+    return Templates.render("simulator/simulator.jte", view);
+  }
+
+  private static int count(String text, String part) {
+    return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+  }
+}
