@@ -77,7 +77,7 @@ public class LaunchService {
       PlatformRegistration registration = directory.find(state.issuer(), state.clientId())
           .orElseThrow(() -> new LtiException(LtiFailure.UNKNOWN_CLIENT_ID,
               "The registration this login was started with no longer exists."));
-      LtiLaunch launch = validator.validate(form.get("id_token"), registration, state.nonce());
+      LtiLaunch launch = validator.validate(form.get("id_token"), registration, state.nonce(), state.targetLinkUri());
       ToolSession session = sessionOf(launch);
       return new Launched(session, sessions.issue(session));
     } catch (LtiException e) {
