@@ -39,7 +39,9 @@ public class LaunchService {
   void init() {
     String base = settings.baseUrl();
     responder = new LoginResponder(directory, URI.create(base + "/lti/launch"), base);
-    PlatformKeyCache keys = new PlatformKeyCache(new JwksFetcher(Duration.ofSeconds(10)), Clock.systemUTC(),
+    PlatformKeyCache keys = new PlatformKeyCache(
+        // short timeouts: a launch waits for a slow platform at most 5 s (3 s to connect)
+        new JwksFetcher(Duration.ofSeconds(3), Duration.ofSeconds(5)), Clock.systemUTC(),
         Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofHours(24), settings.unknownKeyRefetchInterval());
     validator = new LaunchValidator(keys, nonces, Clock.systemUTC(), settings.clockSkew());
   }
