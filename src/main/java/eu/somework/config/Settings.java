@@ -55,6 +55,16 @@ public class Settings {
     return Duration.ofSeconds(number("somework.jwks.unknown-kid-refetch-seconds", 30));
   }
 
+  /** Login initiations one client address may make per minute ({@code somework.login.rate-per-minute}). */
+  public int loginRatePerMinute() {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, number("somework.login.rate-per-minute", 60)));
+  }
+
+  /** The most login states in flight at once ({@code somework.login.max-live-states}). */
+  public long maxLiveLoginStates() {
+    return Math.max(1, number("somework.login.max-live-states", 100_000));
+  }
+
   public Duration sessionLifetime() {
     return Duration.ofMinutes(number("somework.session.minutes", 240));
   }

@@ -6,6 +6,10 @@ package eu.somework.lti;
  */
 public enum LtiFailure {
   LOGIN_PARAMETER_MISSING(400),
+  /** Too many login initiations from one client address within a minute (Retry-After says when). */
+  LOGIN_RATE_LIMITED(429),
+  /** The cap on login states in flight is reached: login initiation is refused for a while. */
+  LOGINS_AT_CAPACITY(503),
   UNKNOWN_ISSUER(403),
   UNKNOWN_CLIENT_ID(403),
   AMBIGUOUS_CLIENT(400),
