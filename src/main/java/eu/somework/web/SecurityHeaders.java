@@ -1,31 +1,39 @@
 package eu.somework.web;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 
 /**
- * Headers on every response. The tool is framed by LMSs of any origin, so framing stays open
- * (frame-ancestors *); scripts, styles and forms are limited to the tool's own origin except form
- * posts back to platforms (deep-linking return, login), and session tokens in URLs never leak
- * through Referer.
+ * Headers on every response. Only the registered platforms may frame the tool and receive its
+ * forms ({@link ContentSecurityPolicy}); scripts and styles come from the tool's own origin, and
+ * session tokens in URLs never leak through Referer. A resource that sets its own
+ * Content-Security-Policy keeps it.
  */
 @Provider
 public class SecurityHeaders implements ContainerResponseFilter {
+  @Inject ContentSecurityPolicy policy;
+
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     var h = response.getHeaders();
     h.putSingle("X-Content-Type-Options", "nosniff");
     h.putSingle("Referrer-Policy", "no-referrer");
     if (!h.containsKey("Content-Security-Policy")) {
-      h.putSingle("Content-Security-Policy", policyFraming("'self'"));
+      h.putSingle("Content-Security-Policy", policy.forToolPages());
     }
   }
 
-  /** The tool's policy, with the sources its page may show in iframes (e.g. the simulator's tool frame). */
+  /**
+   * The policy of a page that frames the tool itself (the simulator's page): framed by nobody but
+   * itself, posting forms only to itself.
+   *
+   * @param frameSources the sources its page may show in iframes
+   */
   public static String policyFraming(String frameSources) {
-    return "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none';"
-        + " base-uri 'none'; frame-ancestors *; frame-src " + frameSources;
+    return ContentSecurityPolicy.policy(frameSources, List.of(), List.of());
   }
 }
