@@ -77,7 +77,7 @@ public class LaunchValidationBenchmark {
     rsaVerifier = new RSASSAVerifier(key.toRSAPublicKey());
     platformSigner = new RSASSASigner(key);
     unsigned = SignedJWT.parse(idToken);
-    LtiLaunch launch = validator.validate(idToken, registration, MoodleIdToken.NONCE);
+    LtiLaunch launch = validator.validate(idToken, registration, MoodleIdToken.NONCE, "https://somework.example.edu/lti/launch");
     if (!launch.roles().contains(LaunchRole.INSTRUCTOR)) {
       throw new IllegalStateException("the benchmark token should launch an instructor: " + launch.roles());
     }
@@ -87,7 +87,7 @@ public class LaunchValidationBenchmark {
   /** The whole check a launch makes: parse, key lookup, RS256 verify, claims, nonce, LTI claims. */
   @Benchmark
   public LtiLaunch validate() throws LtiException {
-    return validator.validate(idToken, registration, MoodleIdToken.NONCE);
+    return validator.validate(idToken, registration, MoodleIdToken.NONCE, "https://somework.example.edu/lti/launch");
   }
 
   /** Parsing alone: base64url and JSON of header and claims. */

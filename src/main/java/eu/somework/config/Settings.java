@@ -31,6 +31,8 @@ public class Settings {
   static final String CLOCK_SKEW_SECONDS = "somework.launch.clock-skew-seconds";
   static final String UNKNOWN_KID_REFETCH_SECONDS = "somework.jwks.unknown-kid-refetch-seconds";
   static final String SESSION_MINUTES = "somework.session.minutes";
+  static final String LOGIN_RATE_PER_MINUTE = "somework.login.rate-per-minute";
+  static final String LOGIN_MAX_LIVE_STATES = "somework.login.max-live-states";
 
   /** How the tool runs: with the conveniences of development, or locked down for production. */
   public enum Mode {
@@ -120,6 +122,16 @@ public class Settings {
    */
   public Duration unknownKeyRefetchInterval() {
     return Duration.ofSeconds(whole(UNKNOWN_KID_REFETCH_SECONDS, 30, 0, "seconds"));
+  }
+
+  /** {@code somework.login.rate-per-minute}: login initiations one client address may make per minute (default 60, at least 1). */
+  public int loginRatePerMinute() {
+    return (int) Math.min(Integer.MAX_VALUE, whole(LOGIN_RATE_PER_MINUTE, 60, 1, "logins a minute"));
+  }
+
+  /** {@code somework.login.max-live-states}: the most login states in flight at once (default 100,000, at least 1). */
+  public long maxLiveLoginStates() {
+    return whole(LOGIN_MAX_LIVE_STATES, 100_000, 1, "login states");
   }
 
   /** {@code somework.session.minutes}: lifetime of a tool session after a launch (default 240 min, at least 1). */

@@ -22,7 +22,10 @@ public class LaunchRejectedMapper implements ExceptionMapper<LaunchRejected> {
     String correlation = ErrorPage.newCorrelationId();
     LOG.warning(() -> "LTI login/launch refused: check=" + reason.failure() + " status=" + reason.httpStatus()
         + " correlation=" + correlation);
-    return ErrorPage.build(headers, reason.httpStatus(), reason.failure().name(), reason.getMessage(), correlation,
-        rejected.newWindowUrl());
+    Response page = ErrorPage.build(headers, reason.httpStatus(), reason.failure().name(), reason.getMessage(),
+        correlation, rejected.newWindowUrl());
+    rejected.retryAfter().ifPresent(wait ->
+        page.getHeaders().putSingle("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
+    return page;
   }
 }

@@ -48,7 +48,9 @@ public class LaunchService {
   void init() {
     String base = settings.baseUrl();
     responder = new LoginResponder(directory, URI.create(base + "/lti/launch"), base);
-    PlatformKeyCache keys = new PlatformKeyCache(new JwksFetcher(Duration.ofSeconds(10)), clock,
+    PlatformKeyCache keys = new PlatformKeyCache(
+        // short timeouts: a launch waits for a slow platform at most 5 s (3 s to connect)
+        new JwksFetcher(Duration.ofSeconds(3), Duration.ofSeconds(5)), clock,
         Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofHours(24), settings.unknownKeyRefetchInterval());
     validator = new LaunchValidator(keys, nonces, clock, settings.clockSkew());
   }
@@ -92,7 +94,7 @@ public class LaunchService {
       PlatformRegistration registration = directory.find(state.issuer(), state.clientId())
           .orElseThrow(() -> new LtiException(LtiFailure.UNKNOWN_CLIENT_ID,
               "The registration this login was started with no longer exists."));
-      LtiLaunch launch = validator.validate(form.get("id_token"), registration, state.nonce());
+      LtiLaunch launch = validator.validate(form.get("id_token"), registration, state.nonce(), state.targetLinkUri());
       ToolSession session = sessionOf(launch);
       links.record(launch);
       members.seen(session);

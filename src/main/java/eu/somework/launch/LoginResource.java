@@ -2,6 +2,7 @@ package eu.somework.launch;
 
 import eu.somework.session.Public;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,25 +16,30 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * OIDC login initiation (GET or the auto-submitted cross-site POST Moodle sends). Answers with a
  * 302 GET to the platform's authorization endpoint: Moodle's auth.php needs its own session
- * cookie, which a cross-site POST would not carry.
+ * cookie, which a cross-site POST would not carry. Each client address may start
+ * {@code somework.login.rate-per-minute} logins a minute ({@link LoginRateLimiter}); more get a 429
+ * with Retry-After.
  */
 @Path("/lti/login")
 @Public("the platform's login initiation: the login starts here")
 public class LoginResource {
   @Inject LaunchService launches;
+  @Inject LoginRateLimiter rateLimiter;
 
   @GET
-  public Response get(@Context UriInfo uri) {
-    return redirect(FormParams.single(uri.getQueryParameters()));
+  public Response get(@Context UriInfo uri, @Context HttpServletRequest request) {
+    return redirect(FormParams.single(uri.getQueryParameters()), request);
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response post(MultivaluedMap<String, String> form) {
-    return redirect(FormParams.single(form));
+  public Response post(MultivaluedMap<String, String> form, @Context HttpServletRequest request) {
+    return redirect(FormParams.single(form), request);
   }
 
-  private Response redirect(java.util.Map<String, String> params) {
+  private Response redirect(java.util.Map<String, String> params, HttpServletRequest request) {
+    // the socket's address: see AddressRateLimit for the reverse-proxy TODO
+    rateLimiter.check(request.getRemoteAddr());
     LaunchService.LoginRedirect redirect = launches.startLogin(params);
     return Response.status(Response.Status.FOUND)
         .location(redirect.location())

@@ -77,6 +77,11 @@ public class LoginState {
     return clientId;
   }
 
+  /** The target_link_uri the login initiation named; the id_token must name the same. */
+  String targetLinkUri() {
+    return targetLinkUri;
+  }
+
   /** The login initiation's parameters, to restart it in a new window. */
   java.util.Map<String, String> loginParameters() {
     java.util.Map<String, String> params = new java.util.LinkedHashMap<>();

@@ -1,6 +1,9 @@
 package eu.somework.launch;
 
+import eu.somework.config.Settings;
 import eu.somework.lti.LoginInitiation;
+import eu.somework.lti.LtiException;
+import eu.somework.lti.LtiFailure;
 import eu.somework.lti.PlatformRegistration;
 import eu.somework.persistence.Transactor;
 import eu.somework.session.RandomTokens;
@@ -14,20 +17,45 @@ import java.util.Optional;
 /** Login states in the database, where every instance of the tool finds them. */
 @ApplicationScoped
 public class LoginStates {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LoginStates.class.getName());
   /** Long enough for a slow LMS page, short enough to be useless to an attacker. */
   static final Duration LIFETIME = Duration.ofMinutes(10);
 
   @Inject Transactor tx;
   @Inject Clock clock;
+  @Inject Settings settings;
 
-  /** Records a new login; returns the state and nonce to send to the platform. */
+  /**
+   * Records a new login; returns the state and nonce to send to the platform. Expired states are
+   * deleted first; when {@code somework.login.max-live-states} are still in flight, the login is
+   * refused, so login initiation cannot fill the database (each address is also rate-limited,
+   * which bounds one address's live states to its rate times {@link #LIFETIME}).
+   *
+   * @throws LaunchRejected {@link LtiFailure#LOGINS_AT_CAPACITY} (503, Retry-After 60 s)
+   */
   IssuedLogin issue(LoginInitiation login, PlatformRegistration registration, String browserHash) {
     String state = RandomTokens.next();
     String nonce = RandomTokens.next();
     Instant now = clock.instant();
-    tx.run(em -> em.persist(new LoginState(state, nonce, browserHash, registration.issuer(), registration.clientId(),
-        truncate(login.loginHint(), 1000), login.messageHint().map(h -> h.length() > 2000 ? null : h).orElse(null),
-        truncate(login.targetLinkUri(), 1000), login.deploymentId().orElse(null), now.plus(LIFETIME))));
+    long cap = settings.maxLiveLoginStates();
+    // expired states do not count (the background purge deletes them; the launch path only reads)
+    boolean recorded = tx.inTransaction(em -> {
+      long live = em.createQuery("select count(s) from LoginState s where s.expiresAt >= :now", Long.class)
+          .setParameter("now", now).getSingleResult();
+      if (live >= cap) {
+        return false;
+      }
+      em.persist(new LoginState(state, nonce, browserHash, registration.issuer(), registration.clientId(),
+          truncate(login.loginHint(), 1000), login.messageHint().map(h -> h.length() > 2000 ? null : h).orElse(null),
+          login.targetLinkUri(), login.deploymentId().orElse(null), now.plus(LIFETIME)));
+      return true;
+    });
+    if (!recorded) {
+      LOG.severe(() -> "Login refused: " + cap + " login states are in flight (somework.login.max-live-states).");
+      throw new LaunchRejected(new LtiException(LtiFailure.LOGINS_AT_CAPACITY,
+          "The tool is receiving more logins than it can hold right now. Try again in a minute."),
+          null, Duration.ofSeconds(60));
+    }
     return new IssuedLogin(state, nonce);
   }
 

@@ -2,34 +2,72 @@ package eu.somework.lti;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Fetches a platform's JSON Web Key Set over HTTP and reads how long it may be cached. */
+/**
+ * Fetches a platform's JSON Web Key Set over HTTP and reads how long it may be cached.
+ *
+ * <p>Hardened for a URL that an administrator typed and a server the tool does not control: the
+ * URL must be https except on loopback ({@link PlatformEndpoints}); redirects are not followed (a
+ * key set that moved is a registration to update, not a hop to take); the body is read only up to
+ * {@link #MAX_BODY_BYTES}; connecting and the whole exchange each have a timeout, so a slow
+ * platform holds a thread for a bounded time.
+ */
 public class JwksFetcher {
-  static final int MAX_BODY_BYTES = 512 * 1024;
+  /** A key set of a handful of RSA keys is 2–5 KB; 64 KiB leaves room for dozens. */
+  static final int MAX_BODY_BYTES = 64 * 1024;
   private final HttpClient http;
   private final Duration timeout;
 
+  /** Connect and whole-exchange timeout alike. */
   public JwksFetcher(Duration timeout) {
+    this(timeout, timeout);
+  }
+
+  /**
+   * @param connectTimeout how long to wait for the TCP/TLS connection
+   * @param timeout how long the whole exchange may take, body included
+   */
+  public JwksFetcher(Duration connectTimeout, Duration timeout) {
     this.timeout = timeout;
     this.http =
         HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
 
   /** A fetched key set and the max-age its response allowed, if it said one. */
   public record Fetched(JWKSet keys, Optional<Duration> maxAge) {}
 
+  /**
+   * Fetches the key set at {@code jwksUri}.
+   *
+   * @return its public keys and the max-age its Cache-Control allowed
+   * @throws IOException with a plain-words reason (shown on the error page): a URL that is not
+   *     https, no answer, a status other than 200 (redirects included), a body over
+   *     {@link #MAX_BODY_BYTES}, or a body that is not a JWKS document
+   */
   public Fetched fetch(URI jwksUri) throws IOException {
+    if (!PlatformEndpoints.isAllowed(jwksUri)) {
+      throw new IOException("the key set URL " + PlatformEndpoints.rule());
+    }
     HttpRequest request =
         HttpRequest.newBuilder(jwksUri)
             .timeout(timeout)
@@ -37,30 +75,118 @@ public class JwksFetcher {
             .GET()
             .build();
     HttpResponse<byte[]> response;
+    // the whole exchange, body included, within the timeout: HttpRequest.timeout alone stops at
+    // the headers, and a platform that drips its body would hold the thread
+    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, JwksFetcher::cappedBody);
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while fetching the key set", e);
-    } catch (IOException e) {
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw new IOException("no answer from " + jwksUri.getHost() + ": timed out", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof BodyTooLarge tooLarge) {
+        throw tooLarge;
+      }
       // the reason ends up on the error page: plain words, never a Java class name
-      throw new IOException("no answer from " + jwksUri.getHost() + ": " + plainReason(e), e);
+      throw new IOException("no answer from " + jwksUri.getHost() + ": " + plainReason(e.getCause()), e);
+    }
+    if (response.statusCode() >= 300 && response.statusCode() < 400) {
+      throw new IOException("the key set URL answered HTTP " + response.statusCode()
+          + " (a redirect, which the tool does not follow: register the key set's final URL)");
     }
     if (response.statusCode() != 200) {
       throw new IOException("the key set URL answered HTTP " + response.statusCode());
     }
-    if (response.body().length > MAX_BODY_BYTES) {
-      throw new IOException("the key set is larger than " + MAX_BODY_BYTES + " bytes");
-    }
+    byte[] body = response.body();
     try {
-      JWKSet keys = JWKSet.parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+      JWKSet keys = JWKSet.parse(new String(body, StandardCharsets.UTF_8));
       return new Fetched(keys.toPublicJWKSet(), maxAge(response.headers().firstValue("Cache-Control")));
     } catch (ParseException e) {
       throw new IOException("the key set is not a valid JWKS document", e);
     }
   }
 
-  private static String plainReason(IOException e) {
+  /** A 200 body read up to the cap (larger fails at once); any other status's body is discarded. */
+  private static HttpResponse.BodySubscriber<byte[]> cappedBody(HttpResponse.ResponseInfo info) {
+    if (info.statusCode() != 200) {
+      return HttpResponse.BodySubscribers.replacing(new byte[0]);
+    }
+    long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+    return new CappedBody(declared > MAX_BODY_BYTES);
+  }
+
+  /** Collects at most {@link #MAX_BODY_BYTES}; one byte more cancels the download. */
+  private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    private final boolean declaredTooLarge;
+    // set once by the HTTP client before any onNext (a final holder keeps the core's "every field
+    // final" rule; one download is one subscriber, never shared)
+    private final java.util.concurrent.atomic.AtomicReference<Flow.Subscription> subscription =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** @param declaredTooLarge the Content-Length is over the cap already: read nothing */
+    CappedBody(boolean declaredTooLarge) {
+      this.declaredTooLarge = declaredTooLarge;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription.set(subscription);
+      if (declaredTooLarge) {
+        subscription.cancel();
+        result.completeExceptionally(new BodyTooLarge());
+        return;
+      }
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      if (result.isDone()) {
+        return;
+      }
+      for (ByteBuffer buffer : buffers) {
+        if (bytes.size() + buffer.remaining() > MAX_BODY_BYTES) {
+          subscription.get().cancel();
+          result.completeExceptionally(new BodyTooLarge());
+          return;
+        }
+        byte[] chunk = new byte[buffer.remaining()];
+        buffer.get(chunk);
+        bytes.writeBytes(chunk);
+      }
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      result.completeExceptionally(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+      result.complete(bytes.toByteArray());
+    }
+  }
+
+  private static final class BodyTooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTooLarge() {
+      super("the key set is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+  }
+
+  private static String plainReason(Throwable e) {
     if (e instanceof java.net.ConnectException) {
       return "connection refused";
     }

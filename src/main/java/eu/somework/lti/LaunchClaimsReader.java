@@ -2,7 +2,6 @@ package eu.somework.lti;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
-import java.text.ParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +9,16 @@ import java.util.Optional;
 
 /**
  * Reads and checks the LTI claims of a signed, verified id_token (LTI Core §5.3 and §5.4, Deep
- * Linking §4.4). A claim of the wrong JSON type is an error naming the claim.
+ * Linking §4.4). Every claim and every field the tool reads is type-checked: a value of the wrong
+ * JSON type is refused with {@link LtiFailure#CLAIM_INVALID} naming the claim (a 400), never an
+ * unchecked exception. JSON {@code null} counts as absent.
  */
 final class LaunchClaimsReader {
+  /** LTI Core §5.3.6: sub is at most 255 ASCII characters. */
+  static final int MAX_SUBJECT_CHARS = 255;
 
-  LtiLaunch read(JWTClaimsSet claims, PlatformRegistration registration) throws LtiException {
+  LtiLaunch read(JWTClaimsSet claims, PlatformRegistration registration, String expectedTargetLinkUri)
+      throws LtiException {
     String deploymentId = string(claims, LtiClaim.DEPLOYMENT_ID)
         .orElseThrow(() -> new LtiException(LtiFailure.DEPLOYMENT_MISSING, "The launch has no deployment_id."));
     // LTI §5.3.3: the deployment must be one the tool knows for this registration
@@ -32,6 +36,7 @@ final class LaunchClaimsReader {
     MessageType type = MessageType.fromWire(typeName).orElseThrow(() -> new LtiException(
         LtiFailure.UNSUPPORTED_MESSAGE_TYPE,
         "This tool does not support the message type '" + typeName + "'."));
+    Optional<String> subject = subject(claims);
     List<String> roles = roles(claims);
     Optional<LtiLaunch.ResourceLink> link = resourceLink(claims);
     if (type == MessageType.RESOURCE_LINK && link.isEmpty()) {
@@ -49,45 +54,73 @@ final class LaunchClaimsReader {
     if (type == MessageType.RESOURCE_LINK && targetLinkUri.isEmpty()) {
       throw new LtiException(LtiFailure.CLAIM_INVALID, "The resource link launch has no target_link_uri.");
     }
+    // LTI Core §5.3.6 and Security Framework §5.1.1.1: the id_token's target_link_uri is the one
+    // the login initiation named; another value means the token was made for another launch
+    if (!targetLinkUri.isEmpty() && !targetLinkUri.equals(expectedTargetLinkUri)) {
+      throw new LtiException(
+          LtiFailure.TARGET_LINK_MISMATCH,
+          "The id_token's target_link_uri is not the one the login request named.");
+    }
     Optional<Map<String, Object>> presentation = object(claims, LtiClaim.LAUNCH_PRESENTATION);
+    Optional<String> locale = field(presentation, LtiClaim.LAUNCH_PRESENTATION, "locale");
+    Optional<String> returnUrl = field(presentation, LtiClaim.LAUNCH_PRESENTATION, "return_url");
+    Optional<String> membershipsUrl =
+        field(object(claims, LtiClaim.NRPS), LtiClaim.NRPS, "context_memberships_url");
     return new LtiLaunch(
         registration.issuer(),
         registration.clientId(),
         deploymentId,
-        string(claims, "sub").filter(s -> !s.isEmpty()),
+        subject,
         type,
         roles,
         LaunchRole.fromLti(roles),
         context(claims),
         link,
-        presentation.flatMap(p -> text(p.get("locale"))),
+        locale,
         displayName(claims),
         custom(claims),
         deepLinking,
         gradeService(claims),
-        object(claims, LtiClaim.NRPS).flatMap(n -> text(n.get("context_memberships_url"))),
-        presentation.flatMap(p -> text(p.get("return_url"))),
+        membershipsUrl,
+        returnUrl,
         targetLinkUri);
+  }
+
+  /**
+   * LTI Core §5.3.6: an anonymous launch omits sub; when present it is the user's id, so an empty
+   * or blank one is not "nobody" but an invalid launch.
+   */
+  private static Optional<String> subject(JWTClaimsSet claims) throws LtiException {
+    Object value = claims.getClaim("sub");
+    if (value == null) {
+      return Optional.empty();
+    }
+    String sub = value instanceof Number n ? n.toString() : value instanceof String s ? s : null;
+    if (sub == null || sub.isBlank()) {
+      throw new LtiException(
+          LtiFailure.SUBJECT_INVALID,
+          "The launch's user id (sub) is empty or not a string; an anonymous launch omits sub.");
+    }
+    if (sub.length() > MAX_SUBJECT_CHARS) {
+      throw new LtiException(
+          LtiFailure.SUBJECT_INVALID,
+          "The launch's user id (sub) is longer than " + MAX_SUBJECT_CHARS + " characters.");
+    }
+    return Optional.of(sub);
   }
 
   private static List<String> roles(JWTClaimsSet claims) throws LtiException {
     if (claims.getClaim(LtiClaim.ROLES) == null) {
       throw new LtiException(LtiFailure.CLAIM_INVALID, "The launch has no roles claim.");
     }
-    try {
-      return claims.getStringListClaim(LtiClaim.ROLES);
-    } catch (ParseException e) {
-      throw invalid(LtiClaim.ROLES, "an array of strings");
-    }
+    return stringList(claims.getClaim(LtiClaim.ROLES), LtiClaim.ROLES);
   }
 
   private static Optional<LtiLaunch.ResourceLink> resourceLink(JWTClaimsSet claims) throws LtiException {
     Optional<Map<String, Object>> link = object(claims, LtiClaim.RESOURCE_LINK);
-    Optional<String> id = link.flatMap(l -> text(l.get("id")));
-    if (id.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new LtiLaunch.ResourceLink(id.get(), text(link.get().get("title"))));
+    Optional<String> id = field(link, LtiClaim.RESOURCE_LINK, "id");
+    Optional<String> title = field(link, LtiClaim.RESOURCE_LINK, "title");
+    return id.map(i -> new LtiLaunch.ResourceLink(i, title));
   }
 
   private static Optional<LtiLaunch.Context> context(JWTClaimsSet claims) throws LtiException {
@@ -95,12 +128,12 @@ final class LaunchClaimsReader {
     if (context.isEmpty()) {
       return Optional.empty();
     }
-    Optional<String> id = text(context.get().get("id"));
+    Optional<String> id = field(context, LtiClaim.CONTEXT, "id");
     if (id.isEmpty()) {
       throw new LtiException(LtiFailure.CLAIM_INVALID, "The context claim has no id.");
     }
     return Optional.of(new LtiLaunch.Context(
-        id.get(), text(context.get().get("label")), text(context.get().get("title"))));
+        id.get(), field(context, LtiClaim.CONTEXT, "label"), field(context, LtiClaim.CONTEXT, "title")));
   }
 
   private static Optional<DeepLinkingSettings> deepLinking(JWTClaimsSet claims) throws LtiException {
@@ -108,8 +141,9 @@ final class LaunchClaimsReader {
     if (settings.isEmpty()) {
       return Optional.empty();
     }
+    String claim = LtiClaim.DEEP_LINKING_SETTINGS;
     Map<String, Object> s = settings.get();
-    Optional<String> returnUrl = text(s.get("deep_link_return_url"));
+    Optional<String> returnUrl = field(settings, claim, "deep_link_return_url");
     if (returnUrl.isEmpty()) {
       throw new LtiException(
           LtiFailure.DEEP_LINK_RETURN_URL_MISSING,
@@ -117,21 +151,24 @@ final class LaunchClaimsReader {
     }
     URI url;
     try {
-      url = URI.create(returnUrl.get());
-    } catch (IllegalArgumentException e) {
-      throw invalid(LtiClaim.DEEP_LINKING_SETTINGS + " deep_link_return_url", "a URL");
+      url = new URI(returnUrl.get());
+    } catch (java.net.URISyntaxException e) {
+      throw invalid(claim + " deep_link_return_url", "a URL");
+    }
+    if (!url.isAbsolute()) {
+      throw invalid(claim + " deep_link_return_url", "an absolute URL");
     }
     return Optional.of(new DeepLinkingSettings(
         url,
         stringList(s.get("accept_types"), "accept_types"),
         stringList(s.get("accept_presentation_document_targets"), "accept_presentation_document_targets"),
         // absent means the platform did not say it accepts them: assume not (Deep Linking §4.4.1)
-        flag(s.get("accept_multiple"), false),
-        flag(s.get("accept_lineitem"), false),
-        flag(s.get("auto_create"), false),
-        text(s.get("title")),
-        text(s.get("text")),
-        text(s.get("data"))));
+        flag(s.get("accept_multiple"), "accept_multiple"),
+        flag(s.get("accept_lineitem"), "accept_lineitem"),
+        flag(s.get("auto_create"), "auto_create"),
+        field(settings, claim, "title"),
+        field(settings, claim, "text"),
+        field(settings, claim, "data")));
   }
 
   private static Optional<LtiLaunch.GradeService> gradeService(JWTClaimsSet claims) throws LtiException {
@@ -139,35 +176,51 @@ final class LaunchClaimsReader {
     if (ags.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, Object> a = ags.get();
     return Optional.of(new LtiLaunch.GradeService(
-        stringList(a.get("scope"), "scope"), text(a.get("lineitems")), text(a.get("lineitem"))));
+        stringList(ags.get().get("scope"), "scope"),
+        field(ags, LtiClaim.AGS_ENDPOINT, "lineitems"),
+        field(ags, LtiClaim.AGS_ENDPOINT, "lineitem")));
   }
 
+  /** LTI Core §5.4.3: custom values are strings; numbers and booleans are taken as their text. */
   private static Map<String, String> custom(JWTClaimsSet claims) throws LtiException {
     Map<String, String> custom = new HashMap<>();
-    object(claims, LtiClaim.CUSTOM).ifPresent(c -> c.forEach((k, v) -> {
-      if (v != null) {
-        custom.put(k, String.valueOf(v));
+    Optional<Map<String, Object>> object = object(claims, LtiClaim.CUSTOM);
+    if (object.isEmpty()) {
+      return custom;
+    }
+    for (Map.Entry<String, Object> entry : object.get().entrySet()) {
+      Object v = entry.getValue();
+      if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+        custom.put(entry.getKey(), String.valueOf(v));
+      } else if (v != null) {
+        throw invalid(LtiClaim.CUSTOM + " " + entry.getKey(), "a string");
       }
-    }));
+    }
     return custom;
   }
 
-  private static Optional<String> displayName(JWTClaimsSet claims) {
+  private static Optional<String> displayName(JWTClaimsSet claims) throws LtiException {
     Optional<String> name = string(claims, "name");
+    Optional<String> given = string(claims, "given_name");
+    Optional<String> family = string(claims, "family_name");
     if (name.isPresent()) {
       return name;
     }
-    String given = string(claims, "given_name").orElse("");
-    String family = string(claims, "family_name").orElse("");
-    String joined = (given + " " + family).trim();
+    String joined = (given.orElse("") + " " + family.orElse("")).trim();
     return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
   }
 
-  private static Optional<String> string(JWTClaimsSet claims, String name) {
+  /** A top-level string claim: absent, null or blank is empty; any other JSON type is refused. */
+  private static Optional<String> string(JWTClaimsSet claims, String name) throws LtiException {
     Object value = claims.getClaim(name);
-    return value instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof String s)) {
+      throw invalid(name, "a string");
+    }
+    return s.isBlank() ? Optional.empty() : Optional.of(s);
   }
 
   @SuppressWarnings("unchecked")
@@ -182,34 +235,48 @@ final class LaunchClaimsReader {
     return Optional.of((Map<String, Object>) value);
   }
 
-  private static Optional<String> text(Object value) {
-    if (value instanceof String s && !s.isBlank()) {
-      return Optional.of(s);
+  /**
+   * A text field of an object claim: a string, or a number taken as its text (some platforms send
+   * numeric ids). Absent, null or blank is empty; a boolean, object or array is refused.
+   */
+  private static Optional<String> field(Optional<Map<String, Object>> object, String claim, String field)
+      throws LtiException {
+    Object value = object.map(o -> o.get(field)).orElse(null);
+    if (value == null) {
+      return Optional.empty();
     }
     if (value instanceof Number n) {
       return Optional.of(n.toString());
     }
-    return Optional.empty();
+    if (!(value instanceof String s)) {
+      throw invalid(claim + " " + field, "a string");
+    }
+    return s.isBlank() ? Optional.empty() : Optional.of(s);
   }
 
   private static List<String> stringList(Object value, String name) throws LtiException {
     if (value == null) {
       return List.of();
     }
+    // a null or a number inside the array is as wrong as a string in place of the array
     if (!(value instanceof List<?> list) || list.stream().anyMatch(v -> !(v instanceof String))) {
       throw invalid(name, "an array of strings");
     }
     return list.stream().map(String.class::cast).toList();
   }
 
-  private static boolean flag(Object value, boolean absent) {
+  /** Deep Linking §4.4.1 booleans; absent means false. "true"/"false" strings are tolerated. */
+  private static boolean flag(Object value, String name) throws LtiException {
+    if (value == null) {
+      return false;
+    }
     if (value instanceof Boolean b) {
       return b;
     }
-    if (value instanceof String s) {
+    if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
       return Boolean.parseBoolean(s);
     }
-    return absent;
+    throw invalid(name, "true or false");
   }
 
   private static LtiException invalid(String claim, String expected) {

@@ -18,16 +18,39 @@ public enum LaunchRole {
   private static final String INSTITUTION = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#";
   private static final String SYSTEM = "http://purl.imsglobal.org/vocab/lis/v2/system/person#";
   private static final String LTI11_CONTEXT_ROLE = "urn:lti:role:ims/lis/";
+  /** The principal context roles (LTI Core Appendix A.2.3), which platforms may send as short names. */
+  private static final Set<String> CONTEXT_ROLE_SHORT_NAMES = Set.of(
+      "Administrator", "ContentDeveloper", "Instructor", "Learner", "Mentor", "Manager", "Member", "Officer",
+      // not principal roles, but short names platforms send for learners and teaching assistants
+      "Student", "TeachingAssistant", "Grader");
 
+  /**
+   * The tool roles a launch's role list grants (LTI Core §5.3.7, Appendix A.2).
+   *
+   * <p>Context (membership) roles decide. When the list holds any context role — including ones
+   * that grant nothing here, such as Mentor or Member — institution roles are ignored: a course
+   * Mentor who is Faculty elsewhere in the institution is not this course's teacher. Only without
+   * any context role do institution roles (Instructor/Faculty, Student/Learner) stand in. The
+   * administrator is the system administrator (LIS system role or Moodle's
+   * {@code urn:lti:sysrole:ims/lis/Administrator}), with or without context roles; an institution
+   * Administrator counts only without a context role.
+   *
+   * @param roles the roles claim, as full URIs, short names or LTI 1.1 URNs; nulls are skipped
+   * @return the tool roles, possibly empty (a guest)
+   */
   public static Set<LaunchRole> fromLti(Collection<String> roles) {
     Set<LaunchRole> context = EnumSet.noneOf(LaunchRole.class);
     Set<LaunchRole> institution = EnumSet.noneOf(LaunchRole.class);
+    boolean anyContextRole = false;
+    boolean systemAdministrator = false;
     for (String role : roles) {
       if (role == null) {
         continue;
       }
       String r = role.trim();
-      if (isAdministrator(r)) {
+      if (isSystemAdministrator(r)) {
+        systemAdministrator = true;
+      } else if (isInstitutionAdministrator(r)) {
         institution.add(ADMINISTRATOR);
       } else if (r.startsWith(INSTITUTION) || r.startsWith("urn:lti:instrole:")) {
         String name = localName(r);
@@ -37,23 +60,29 @@ public enum LaunchRole {
           institution.add(LEARNER);
         }
       } else {
-        principalContextRole(r).flatMap(LaunchRole::contextRole).ifPresent(context::add);
+        Optional<String> principal = principalContextRole(r);
+        if (principal.isPresent()) {
+          anyContextRole = true;
+          contextRole(principal.get()).ifPresent(context::add);
+        }
       }
     }
-    Set<LaunchRole> result = EnumSet.copyOf(context.isEmpty() ? institution : context);
-    if (institution.contains(ADMINISTRATOR)) {
+    Set<LaunchRole> result = EnumSet.copyOf(anyContextRole ? context : institution);
+    if (systemAdministrator) {
       result.add(ADMINISTRATOR);
     }
     return result;
   }
 
-  private static boolean isAdministrator(String r) {
-    return r.equals(INSTITUTION + "Administrator")
-        || r.equals(SYSTEM + "Administrator")
+  private static boolean isSystemAdministrator(String r) {
+    return r.equals(SYSTEM + "Administrator")
         || r.equals(SYSTEM + "SysAdmin")
-        || r.equals("urn:lti:instrole:ims/lis/Administrator")
         || r.equals("urn:lti:sysrole:ims/lis/Administrator")
         || r.equals("urn:lti:sysrole:ims/lis/SysAdmin");
+  }
+
+  private static boolean isInstitutionAdministrator(String r) {
+    return r.equals(INSTITUTION + "Administrator") || r.equals("urn:lti:instrole:ims/lis/Administrator");
   }
 
   private static Optional<LaunchRole> contextRole(String name) {
@@ -77,8 +106,8 @@ public enum LaunchRole {
 
   /**
    * The principal context role a role names, or empty when it is not a context role at all.
-   * "…/membership#Instructor" → Instructor; "Instructor" → Instructor (short names, LTI Core
-   * Appendix A.2.3); "urn:lti:role:ims/lis/Instructor" → Instructor. A sub-role belongs to its
+   * "…/membership#Instructor" → Instructor; "Instructor" → Instructor (short names of the context
+   * roles of LTI Core Appendix A.2.3; any other bare word is not a context role); "urn:lti:role:ims/lis/Instructor" → Instructor. A sub-role belongs to its
    * principal role (Appendix A.2.3.1): "…/membership/Learner#Instructor" is a kind of learner, so →
    * Learner. A URI of another vocabulary may end in "#Instructor" and still say nothing about the
    * course, so it is ignored.
@@ -97,7 +126,6 @@ public enum LaunchRole {
       int slash = principalAndSub.indexOf('/');
       return Optional.of(slash >= 0 ? principalAndSub.substring(0, slash) : principalAndSub);
     }
-    boolean shortName = role.indexOf(':') < 0 && role.indexOf('/') < 0 && role.indexOf('#') < 0;
-    return shortName ? Optional.of(role) : Optional.empty();
+    return CONTEXT_ROLE_SHORT_NAMES.contains(role) ? Optional.of(role) : Optional.empty();
   }
 }

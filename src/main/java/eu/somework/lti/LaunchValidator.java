@@ -57,10 +57,19 @@ public final class LaunchValidator {
   }
 
   /**
+   * Validates an id_token against the login it answers.
+   *
+   * @param idToken the compact JWT the platform posted
    * @param registration the registration the login was started for (known from the state)
    * @param expectedNonce the nonce the tool issued with that state
+   * @param expectedTargetLinkUri the target_link_uri the login initiation named; the token's
+   *     target_link_uri claim must equal it ({@link LtiFailure#TARGET_LINK_MISMATCH})
+   * @return the launch, read from the verified claims
+   * @throws LtiException naming the first check that failed, e.g. {@link LtiFailure#BAD_SIGNATURE},
+   *     {@link LtiFailure#NONCE_MISMATCH}, {@link LtiFailure#CLAIM_INVALID}
    */
-  public LtiLaunch validate(String idToken, PlatformRegistration registration, String expectedNonce)
+  public LtiLaunch validate(
+      String idToken, PlatformRegistration registration, String expectedNonce, String expectedTargetLinkUri)
       throws LtiException {
     SignedJWT jwt = parseSigned(idToken);
     JWTClaimsSet claims = claimsOf(jwt);
@@ -74,7 +83,7 @@ public final class LaunchValidator {
     checkAudience(claims, registration.clientId());
     checkTimes(claims);
     checkNonce(claims, registration, expectedNonce);
-    return claimsReader.read(claims, registration);
+    return claimsReader.read(claims, registration, expectedTargetLinkUri);
   }
 
   private SignedJWT parseSigned(String idToken) throws LtiException {

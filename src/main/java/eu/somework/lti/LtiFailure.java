@@ -6,10 +6,19 @@ package eu.somework.lti;
  */
 public enum LtiFailure {
   LOGIN_PARAMETER_MISSING(400),
+  /** Too many login initiations from one client address within a minute (Retry-After says when). */
+  LOGIN_RATE_LIMITED(429),
+  /** The cap on login states in flight is reached: login initiation is refused for a while. */
+  LOGINS_AT_CAPACITY(503),
   UNKNOWN_ISSUER(403),
   UNKNOWN_CLIENT_ID(403),
   AMBIGUOUS_CLIENT(400),
   TARGET_LINK_NOT_OURS(400),
+  /**
+   * The id_token's target_link_uri differs from the one the login initiation named (LTI Core
+   * §5.3.6): the token was made for another launch or another site.
+   */
+  TARGET_LINK_MISMATCH(400),
   STATE_MISSING(400),
   STATE_UNKNOWN(400),
   STATE_COOKIE_MISSING(400),
@@ -35,6 +44,11 @@ public enum LtiFailure {
   WRONG_VERSION(400),
   UNSUPPORTED_MESSAGE_TYPE(400),
   CLAIM_INVALID(400),
+  /**
+   * The sub claim is present but empty, blank, not a string or longer than 255 characters (LTI
+   * Core §5.3.6); an anonymous launch omits sub instead.
+   */
+  SUBJECT_INVALID(400),
   RESOURCE_LINK_MISSING(400),
   DEEP_LINK_RETURN_URL_MISSING(400),
   PLATFORM_ERROR(400),

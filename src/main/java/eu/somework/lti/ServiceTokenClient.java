@@ -38,6 +38,9 @@ public final class ServiceTokenClient {
 
   public ServiceToken request(PlatformRegistration registration, RSAKey toolKey, Set<String> scopes)
       throws LtiException {
+    if (!PlatformEndpoints.isAllowed(registration.tokenEndpoint())) {
+      throw failure("the token endpoint " + PlatformEndpoints.rule(), null);
+    }
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "client_credentials");
     form.put("client_assertion_type", JWT_BEARER);

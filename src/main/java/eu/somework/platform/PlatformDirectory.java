@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /** The registrations the tool knows, stored in the database; created and updated here. */
@@ -47,6 +50,29 @@ public class PlatformDirectory implements RegistrationDirectory {
             return created;
           });
       registration.updateFrom(description, origin, sourceFile, clock.instant());
+    });
+  }
+
+  /**
+   * Revokes the registrations that were loaded from a configuration file no longer in the folder:
+   * removing a platform's file takes its access away at the next start. Registrations of other
+   * origins (simulator, dynamic registration) are left alone. Deployments go with them; what
+   * users did in the tool stays, so putting the file back restores the platform.
+   *
+   * @param presentFiles names of the {@code *.json} files the folder holds now
+   * @return "name (issuer, client id, file)" of each revoked registration, for the log
+   */
+  public List<String> revokeRegistrationsOfRemovedFiles(Set<String> presentFiles) {
+    return tx.inTransaction(em -> {
+      List<String> revoked = new ArrayList<>();
+      for (Registration r : em.createQuery("select r from Registration r", Registration.class).getResultList()) {
+        if (r.cameFromFile() && !r.sourceFile().map(presentFiles::contains).orElse(false)) {
+          revoked.add(r.name() + " (" + r.issuer() + ", client id " + r.clientId() + ", file "
+              + r.sourceFile().orElse("?") + ")");
+          em.remove(r);
+        }
+      }
+      return revoked;
     });
   }
 

@@ -1,6 +1,7 @@
 package eu.somework.platform;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import eu.somework.lti.PlatformEndpoints;
 import eu.somework.lti.PlatformRegistration;
 import java.net.URI;
 import java.text.ParseException;
@@ -38,8 +39,8 @@ public final class PlatformFile {
         text(fileName, object, "clientId"),
         deployments(fileName, object),
         URI.create(url(fileName, object, "authorizationEndpoint")),
-        URI.create(url(fileName, object, "tokenEndpoint")),
-        URI.create(url(fileName, object, "jwksUri")));
+        URI.create(secureUrl(fileName, object, "tokenEndpoint")),
+        URI.create(secureUrl(fileName, object, "jwksUri")));
   }
 
   private static String text(String file, Map<String, Object> object, String field) throws Invalid {
@@ -65,6 +66,16 @@ public final class PlatformFile {
     } catch (java.net.URISyntaxException e) {
       throw new Invalid(file + ": field '" + field + "' is not a valid URL: '" + value + "'");
     }
+  }
+
+  /** Key sets and token endpoints carry keys and tokens: https, or http on loopback only. */
+  private static String secureUrl(String file, Map<String, Object> object, String field) throws Invalid {
+    String value = url(file, object, field);
+    if (!PlatformEndpoints.isAllowed(URI.create(value))) {
+      throw new Invalid(file + ": field '" + field + "' must be an https URL (plain http only on this"
+          + " machine's loopback: 127.0.0.0/8, ::1, localhost), not '" + value + "'");
+    }
+    return value;
   }
 
   private static Set<String> deployments(String file, Map<String, Object> object) throws Invalid {

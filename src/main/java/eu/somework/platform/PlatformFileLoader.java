@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -15,8 +18,12 @@ import java.util.stream.Stream;
  */
 public final class PlatformFileLoader {
 
-  /** What a folder yielded: good registrations (with their file) and one message per bad file. */
-  public record Result(List<Loaded> registrations, List<String> problems) {}
+  /**
+   * What a folder yielded: good registrations (with their file), one message per bad file, and
+   * the names of every {@code *.json} file it holds, good or bad (a missing folder holds none;
+   * empty when the folder exists but could not be listed, so nobody can tell which files are gone).
+   */
+  public record Result(List<Loaded> registrations, List<String> problems, Optional<Set<String>> files) {}
 
   /** A registration and the file it came from. */
   public record Loaded(String fileName, PlatformRegistration registration) {}
@@ -25,14 +32,14 @@ public final class PlatformFileLoader {
     List<Loaded> loaded = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     if (!Files.isDirectory(folder)) {
-      return new Result(loaded, problems);
+      return new Result(loaded, problems, Optional.of(Set.of()));
     }
     List<Path> files;
     try (Stream<Path> listing = Files.list(folder)) {
       files = listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
     } catch (IOException e) {
       problems.add(folder + ": cannot list the folder (" + e.getMessage() + ")");
-      return new Result(loaded, problems);
+      return new Result(loaded, problems, Optional.empty());
     }
     for (Path file : files) {
       String name = file.getFileName().toString();
@@ -44,6 +51,8 @@ public final class PlatformFileLoader {
         problems.add(name + ": cannot be read (" + e.getMessage() + ")");
       }
     }
-    return new Result(loaded, problems);
+    Set<String> names = new LinkedHashSet<>();
+    files.forEach(f -> names.add(f.getFileName().toString()));
+    return new Result(loaded, problems, Optional.of(names));
   }
 }

@@ -91,6 +91,20 @@ public class Registration {
     return issuer;
   }
 
+  public String name() {
+    return name;
+  }
+
+  /** True when this registration was loaded from a file of the configuration folder. */
+  public boolean cameFromFile() {
+    return Origin.FILE.name().equals(origin);
+  }
+
+  /** The configuration file it was loaded from, when it came from one. */
+  public java.util.Optional<String> sourceFile() {
+    return java.util.Optional.ofNullable(sourceFile);
+  }
+
   public String clientId() {
     return clientId;
   }

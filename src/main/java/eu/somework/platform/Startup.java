@@ -27,6 +27,17 @@ public class Startup {
   /** Fired once the tool's own start-up is done. */
   public record ToolStarted(String baseUrl) {}
 
+  /** A platform whose file was removed loses its access now, not never. */
+  private void revokeRegistrationsOfRemovedFiles(PlatformFileLoader.Result result) {
+    if (result.files().isEmpty()) {
+      LOG.severe("Registrations loaded from files earlier are kept for now: " + settings.ltiConfigDir()
+          + " could not be listed, so it is unknown which files were removed.");
+      return;
+    }
+    platforms.revokeRegistrationsOfRemovedFiles(result.files().get()).forEach(revoked ->
+        LOG.warning("Platform registration revoked, its file is gone: " + revoked));
+  }
+
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
     ConfigurationCheck.enforce(settings);
     keys.ensureKeys(KeyRing.TOOL);
@@ -37,6 +48,7 @@ public class Startup {
           + loaded.registration().issuer() + " (client id " + loaded.registration().clientId() + ")");
     }
     result.problems().forEach(problem -> LOG.severe("Platform registration skipped — " + problem));
+    revokeRegistrationsOfRemovedFiles(result);
     String base = settings.baseUrl();
     started.fire(new ToolStarted(base));
     LOG.info(() -> "\n\n  SoMe@Work is ready. Open " + base + "/"

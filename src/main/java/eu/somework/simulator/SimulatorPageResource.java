@@ -4,7 +4,7 @@ import eu.somework.session.Public;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import eu.somework.config.Settings;
 import eu.somework.web.AutoPost;
-import eu.somework.web.SecurityHeaders;
+import eu.somework.platform.SecurityHeaders;
 import eu.somework.web.Templates;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;

@@ -1,6 +1,7 @@
 package eu.somework.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,9 +63,38 @@ class LaunchFlowIT {
     assertEquals("Teacher", landing.fact("role"));
     assertEquals("Course on A", landing.fact("course"));
     assertEquals(MockPlatforms.issuer("a"), landing.fact("platform"));
-    // any LMS may frame the tool: no X-Frame-Options, CSP frame-ancestors instead
+    // the registered platforms may frame the tool: no X-Frame-Options, CSP frame-ancestors instead
     assertEquals(null, landing.header("X-Frame-Options"));
-    assertTrue(landing.header("Content-Security-Policy").contains("frame-ancestors *"));
+    String csp = landing.header("Content-Security-Policy");
+    String platformOrigin = "http://localhost:" + MockPlatforms.PORT;
+    assertTrue(csp.contains("frame-ancestors 'self' "), csp);
+    assertTrue(directive(csp, "frame-ancestors").contains(" " + platformOrigin), csp);
+    assertTrue(directive(csp, "form-action").contains(" " + platformOrigin), csp);
+    assertFalse(csp.contains("*"), "not any site: " + csp);
+  }
+
+  static String directive(String csp, String name) {
+    for (String d : csp.split(";")) {
+      if (d.trim().startsWith(name + " ")) {
+        return d.trim() + " ";
+      }
+    }
+    return "";
+  }
+
+  @Test
+  void courseMentorWhoIsAnInstitutionInstructorDoesNotGetTheTeachersView() throws Exception {
+    MockPlatforms platforms = MockPlatforms.get();
+    Browser browser = new Browser();
+    LtiLogin login = LtiLogin.start(browser, "b", "client-b", "1");
+    String token = MockPlatforms.sign(platforms.key("b"), MockPlatforms.resourceLinkLaunch(
+        "b", "client-b", "1", login.nonce(), "user-mentor", "Mentor")
+        .claim("https://purl.imsglobal.org/spec/lti/claim/roles", java.util.List.of(
+            "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor",
+            "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Instructor")).build());
+    Browser.Page landing = browser.follow(login.launch(browser, token));
+    assertEquals(200, landing.status(), landing.body());
+    assertEquals("Guest (read-only)", landing.fact("role"), "a Mentor is no teacher here");
   }
 
   @Test

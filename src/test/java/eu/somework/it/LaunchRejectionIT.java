@@ -342,6 +342,64 @@ class LaunchRejectionIT {
   }
 
   @Test
+  void aRotationIsAcceptedRightAfterAForgedKid() throws Exception {
+    MockPlatforms platforms = MockPlatforms.get();
+    assertEquals(303, launchOn("rot", platforms.key("rot")).status());
+    Thread.sleep(1100); // a set fetched less than a second ago is not refetched
+    assertRejected(launchOn("rot", MockPlatforms.newKey()), 401, "UNKNOWN_KEY");
+    Thread.sleep(1100); // well inside the (test-configured) 2 s refetch interval
+    RSAKey rotated = platforms.rotate("rot");
+    assertEquals(303, launchOn("rot", rotated).status(), "one forged kid must not hold up a real rotation");
+  }
+
+  @Test
+  void targetLinkUriOtherThanTheLoginsIsRefused() throws Exception {
+    assertRejected(launchWith(c -> c.claim(LTI + "target_link_uri", "https://elsewhere.example.net/lti/launch")),
+        400, "TARGET_LINK_MISMATCH");
+  }
+
+  @Test
+  void emptySubIsRefusedNotTakenForAnAnonymousLaunch() throws Exception {
+    assertRejected(launchWith(c -> c.subject("")), 400, "SUBJECT_INVALID");
+  }
+
+  @Test
+  void rolesHoldingNullAreA400NotA500() throws Exception {
+    assertRejected(launchWith(c -> c.claim(LTI + "roles",
+        java.util.Arrays.asList("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner", null))), 400,
+        "CLAIM_INVALID");
+  }
+
+  @Test
+  void rolesHoldingANumberAreA400() throws Exception {
+    assertRejected(launchWith(c -> c.claim(LTI + "roles", List.of(7))), 400, "CLAIM_INVALID");
+  }
+
+  @Test
+  void claimFieldOfTheWrongJsonTypeIsA400() throws Exception {
+    assertRejected(launchWith(c -> c.claim(LTI + "resource_link", Map.of("id", "link-b", "title", List.of("x")))),
+        400, "CLAIM_INVALID");
+  }
+
+  @Test
+  void tooManyLoginsFromOneAddressAreRefusedWith429AndRetryAfter() throws Exception {
+    MockPlatforms.get();
+    // from 127.0.0.2, so the other tests' logins from 127.0.0.1 keep their own budget
+    String path = "/lti/login?iss=" + java.net.URLEncoder.encode(MockPlatforms.issuer("b"), "UTF-8")
+        + "&login_hint=u1&target_link_uri=" + java.net.URLEncoder.encode(MockPlatforms.TOOL + "/lti/launch", "UTF-8");
+    for (int i = 0; i < 60; i++) {
+      assertEquals(302, RawHttp.get("127.0.0.2", path).status(), "login " + (i + 1) + " of the default 60");
+    }
+    RawHttp.Answer refused = RawHttp.get("127.0.0.2", path);
+    assertEquals(429, refused.status(), refused.text());
+    assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1, refused.text());
+    assertTrue(refused.text().contains("LOGIN_RATE_LIMITED"), refused.text());
+    assertTrue(refused.text().contains("Too many logins from your network"), refused.text());
+    assertFalse(refused.text().contains("Exception"), refused.text());
+    assertEquals(302, RawHttp.get("127.0.0.3", path).status(), "another address is not held up");
+  }
+
+  @Test
   void platformErrorIsShownNotSwallowed() throws Exception {
     Browser browser = new Browser().acceptJson();
     LtiLogin login = LtiLogin.start(browser, "b", "client-b", "1");

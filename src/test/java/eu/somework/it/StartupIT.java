@@ -43,6 +43,33 @@ class StartupIT {
   }
 
   @Test
+  void aPlatformWhoseFileIsRemovedIsRevokedAtTheNextStart() throws Exception {
+    MockPlatforms.get();
+    java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty("it.lti.config.dir"));
+    java.nio.file.Path file = folder.resolve("platform-leaving.json");
+    String issuer = MockPlatforms.issuer("leaving");
+    java.nio.file.Files.writeString(file, "{\"name\": \"Mock platform that leaves\", \"issuer\": \"" + issuer
+        + "\", \"clientId\": \"client-leaving\", \"deploymentIds\": [\"1\"], \"authorizationEndpoint\": \""
+        + issuer + "/auth\", \"tokenEndpoint\": \"" + issuer + "/token\", \"jwksUri\": \"" + issuer + "/jwks\"}");
+    try {
+      deployer.deploy("tool");
+      assertEquals(302, LtiLogin.start(new Browser(), "leaving", "client-leaving", "1").answer().status());
+      ToolDeployment.undeploy(deployer, "tool");
+
+      java.nio.file.Files.delete(file);
+      deployer.deploy("tool");
+      LtiLogin revoked = LtiLogin.start(new Browser().acceptJson(), "leaving", "client-leaving", "1");
+      assertEquals(403, revoked.answer().status());
+      assertEquals("UNKNOWN_ISSUER", revoked.answer().jsonField("error"));
+      // the platforms whose files stay keep working
+      assertEquals(302, LtiLogin.start(new Browser(), "b", "client-b", "1").answer().status());
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+      ToolDeployment.undeploy(deployer, "tool");
+    }
+  }
+
+  @Test
   void aMalformedRegistrationFileIsSkippedAndTheOthersLoad() throws Exception {
     deployer.deploy("tool");
     try {

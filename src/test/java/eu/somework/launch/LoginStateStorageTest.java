@@ -36,6 +36,53 @@ class LoginStateStorageTest {
     states = new LoginStates();
     states.tx = db.transactor();
     states.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    states.settings = new eu.somework.config.Settings() {
+      @Override
+      public long maxLiveLoginStates() {
+        return 2;
+      }
+    };
+  }
+
+  static eu.somework.lti.LoginInitiation login() throws eu.somework.lti.LtiException {
+    return eu.somework.lti.LoginInitiation.fromParameters(Map.of(
+        "iss", ISSUER, "login_hint", "user-7", "target_link_uri", "https://tool.example/lti/launch"));
+  }
+
+  static eu.somework.lti.PlatformRegistration registration() {
+    return new eu.somework.lti.PlatformRegistration("Moodle", ISSUER, "client-1", java.util.Set.of("1"),
+        java.net.URI.create(ISSUER + "/auth"), java.net.URI.create(ISSUER + "/token"),
+        java.net.URI.create(ISSUER + "/jwks"));
+  }
+
+  @Test
+  void issuedLoginKeepsTheTargetLinkUriTheIdTokenMustRepeat() throws Exception {
+    LoginStates.IssuedLogin issued = states.issue(login(), registration(), "browser-1");
+
+    assertEquals("https://tool.example/lti/launch", states.find(issued.state()).orElseThrow().targetLinkUri());
+  }
+
+  @Test
+  void loginsBeyondTheCapOfLiveStatesAreRefusedUntilSomeExpire() throws Exception {
+    states.issue(login(), registration(), "b1");
+    states.issue(login(), registration(), "b2");
+
+    LaunchRejected refused = org.junit.jupiter.api.Assertions.assertThrows(LaunchRejected.class,
+        () -> states.issue(login(), registration(), "b3"));
+    assertEquals(eu.somework.lti.LtiFailure.LOGINS_AT_CAPACITY, refused.reason().failure());
+    assertEquals(503, refused.reason().httpStatus());
+    assertEquals(Optional.of(java.time.Duration.ofSeconds(60)), refused.retryAfter());
+    assertEquals(2L, liveStates(), "the refused login stored nothing");
+
+    db.run(em -> em.createQuery("update LoginState s set s.expiresAt = :past")
+        .setParameter("past", NOW.minusSeconds(1)).executeUpdate());
+    states.issue(login(), registration(), "b4");
+    assertEquals(1L, liveStates(), "expired states make room, before the background purge removes them");
+  }
+
+  private long liveStates() {
+    return db.inTransaction(em -> em.createQuery("select count(s) from LoginState s where s.expiresAt >= :now",
+        Long.class).setParameter("now", NOW).getSingleResult());
   }
 
   @Test

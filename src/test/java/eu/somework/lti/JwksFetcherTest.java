@@ -88,6 +88,52 @@ class JwksFetcherTest {
   }
 
   @Test
+  void keySetJustUnderTheCapIsRead() throws IOException {
+    try (JwksServer server = new JwksServer()) {
+      String keys = new JWKSet(KEY_A).toString(true);
+      String padded = keys.substring(0, keys.length() - 1) + ",\"padding\":\""
+          + "x".repeat(JwksFetcher.MAX_BODY_BYTES - keys.length() - 20) + "\"}";
+      server.serve(200, padded);
+
+      assertEquals("key-a", fetcher.fetch(server.uri()).keys().getKeys().get(0).getKeyID());
+    }
+  }
+
+  @Test
+  void redirectIsNotFollowed() throws IOException {
+    try (JwksServer server = new JwksServer()) {
+      server.serve(302, "").header("Location", "http://127.0.0.1:9/elsewhere");
+
+      IOException e = assertThrows(IOException.class, () -> fetcher.fetch(server.uri()));
+
+      assertTrue(e.getMessage().contains("answered HTTP 302 (a redirect, which the tool does not follow"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void plainHttpKeySetOffLoopbackIsRefusedWithoutAsking() {
+    IOException e = assertThrows(IOException.class,
+        () -> fetcher.fetch(java.net.URI.create("http://moodle.example.org/mod/lti/certs.php")));
+
+    assertTrue(e.getMessage().contains("the key set URL must use https"), e.getMessage());
+  }
+
+  @Test
+  void aPlatformThatDripsItsKeySetTimesOut() throws IOException {
+    try (JwksServer server = new JwksServer()) {
+      server.serve(new JWKSet(KEY_A)).drip(Duration.ofMillis(400));
+      JwksFetcher impatient = new JwksFetcher(Duration.ofMillis(500), Duration.ofSeconds(1));
+
+      long started = System.nanoTime();
+      IOException e = assertThrows(IOException.class, () -> impatient.fetch(server.uri()));
+
+      assertTrue(e.getMessage().contains("timed out"), e.getMessage());
+      assertTrue(System.nanoTime() - started < 3_000_000_000L, "gave up within the timeout");
+    }
+  }
+
+  @Test
   void jsonThatIsNotAKeySetIsRefused() throws IOException {
     try (JwksServer server = new JwksServer()) {
       server.serve(200, "[1, 2, 3]");

@@ -21,6 +21,8 @@ final class JwksServer implements AutoCloseable {
   private volatile String body = "{\"keys\":[]}";
   private volatile String cacheControl;
   private volatile Duration delay = Duration.ZERO;
+  private volatile Duration drip = Duration.ZERO;
+  private final java.util.Map<String, String> headers = new java.util.concurrent.ConcurrentHashMap<>();
 
   JwksServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -32,9 +34,20 @@ final class JwksServer implements AutoCloseable {
       if (cacheControl != null) {
         exchange.getResponseHeaders().set("Cache-Control", cacheControl);
       }
-      exchange.sendResponseHeaders(status, bytes.length);
+      headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+      exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
+        if (drip.isZero()) {
+          out.write(bytes);
+        } else {
+          for (byte b : bytes) {
+            out.write(b);
+            out.flush();
+            sleep(drip);
+          }
+        }
+      } catch (IOException clientGaveUp) {
+        // the tool stopped reading: nothing to do
       }
     });
     server.start();
@@ -58,6 +71,26 @@ final class JwksServer implements AutoCloseable {
   JwksServer cacheControl(String value) {
     this.cacheControl = value;
     return this;
+  }
+
+  /** Adds a response header to every answer. */
+  JwksServer header(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  /** Sends the body one byte per {@code interval}, like a platform that trickles its answer. */
+  JwksServer drip(Duration interval) {
+    this.drip = interval;
+    return this;
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Answers every request only after this delay, like a slow LMS. */

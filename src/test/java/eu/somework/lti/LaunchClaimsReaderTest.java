@@ -43,7 +43,7 @@ class LaunchClaimsReaderTest {
   }
 
   LtiLaunch accept(JWTClaimsSet.Builder claims) throws LtiException {
-    return validator.validate(platform.sign(claims), platform.registration(), NONCE);
+    return validator.validate(platform.sign(claims), platform.registration(), NONCE, TestPlatform.TARGET);
   }
 
   LtiException reject(JWTClaimsSet.Builder claims) {
@@ -102,6 +102,27 @@ class LaunchClaimsReaderTest {
 
     assertTrue(launch.isAnonymous());
     assertEquals(Optional.empty(), launch.subject());
+  }
+
+  @Test
+  void emptySubIsRefusedNotTakenForAnAnonymousLaunch() {
+    // LTI Core §5.3.6: an anonymous launch omits sub; "" names no user and is invalid
+    assertRejected(reject(valid().subject("")), LtiFailure.SUBJECT_INVALID, "user id (sub) is empty");
+  }
+
+  @Test
+  void blankSubIsRefused() {
+    assertRejected(reject(valid().subject("  ")), LtiFailure.SUBJECT_INVALID, "user id (sub) is empty");
+  }
+
+  @Test
+  void subOfTheLongestAllowedLengthIsAccepted() throws LtiException {
+    assertEquals(255, accept(valid().subject("u".repeat(255))).subject().orElseThrow().length());
+  }
+
+  @Test
+  void subLongerThan255CharactersIsRefused() {
+    assertRejected(reject(valid().subject("u".repeat(256))), LtiFailure.SUBJECT_INVALID, "longer than 255");
   }
 
   @Test
@@ -198,6 +219,17 @@ class LaunchClaimsReaderTest {
   }
 
   @Test
+  void rolesHoldingNullIsRefused() {
+    java.util.List<Object> roles = new java.util.ArrayList<>();
+    roles.add("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner");
+    roles.add(null);
+    LtiException e = reject(valid().claim(LtiClaim.ROLES, roles));
+
+    assertRejected(e, LtiFailure.CLAIM_INVALID, "'" + LtiClaim.ROLES + "' must be an array of strings");
+    assertEquals(400, e.httpStatus());
+  }
+
+  @Test
   void rolesWithANumberIsRefused() {
     assertRejected(reject(valid().claim(LtiClaim.ROLES, List.of("Learner", 5))),
         LtiFailure.CLAIM_INVALID, "'" + LtiClaim.ROLES + "' must be an array of strings");
@@ -258,6 +290,35 @@ class LaunchClaimsReaderTest {
         .deepLinking().orElseThrow();
     assertFalse(settings.acceptMultiple());
     assertFalse(settings.acceptLineItem());
+  }
+
+  // --- target_link_uri bound to the login (LTI Core §5.3.6) ---
+
+  @Test
+  void targetLinkUriOtherThanTheLoginsIsRefused() {
+    assertRejected(reject(valid().claim(LtiClaim.TARGET_LINK_URI, "https://elsewhere.example.net/lti/launch")),
+        LtiFailure.TARGET_LINK_MISMATCH, "not the one the login request named");
+  }
+
+  @Test
+  void targetLinkUriDifferingOnlyInAQueryIsRefused() {
+    assertRejected(reject(valid().claim(LtiClaim.TARGET_LINK_URI, TestPlatform.TARGET + "?unit=2")),
+        LtiFailure.TARGET_LINK_MISMATCH, "not the one the login request named");
+  }
+
+  @Test
+  void deepLinkingRequestWithoutTargetLinkUriIsAccepted() throws LtiException {
+    LtiLaunch launch = accept(deepLinking(Map.of("deep_link_return_url", "https://moodle.example.org/return"))
+        .claim(LtiClaim.TARGET_LINK_URI, null));
+
+    assertEquals(MessageType.DEEP_LINKING, launch.messageType());
+  }
+
+  @Test
+  void deepLinkingRequestWithAnotherTargetLinkUriIsRefused() {
+    assertRejected(reject(deepLinking(Map.of("deep_link_return_url", "https://moodle.example.org/return"))
+            .claim(LtiClaim.TARGET_LINK_URI, "https://elsewhere.example.net/lti/launch")),
+        LtiFailure.TARGET_LINK_MISMATCH, "not the one the login request named");
   }
 
   @Test

@@ -72,7 +72,37 @@ class LaunchRoleTest {
     assertEquals(Set.of(ADMINISTRATOR), of(SYSTEM + "Administrator"));
     assertEquals(Set.of(ADMINISTRATOR), of(SYSTEM + "SysAdmin"));
     assertEquals(Set.of(ADMINISTRATOR), of("urn:lti:sysrole:ims/lis/Administrator"));
-    assertEquals(Set.of(LEARNER, ADMINISTRATOR), of(MEMBERSHIP + "#Learner", INSTITUTION + "Administrator"));
+    assertEquals(Set.of(ADMINISTRATOR), of("urn:lti:instrole:ims/lis/Administrator"));
+    assertEquals(Set.of(LEARNER, ADMINISTRATOR), of(MEMBERSHIP + "#Learner", SYSTEM + "Administrator"));
+  }
+
+  @Test
+  void institutionAdministratorEnrolledInTheCourseGetsTheCourseRoleOnly() {
+    // an institution role never outranks the course role; the system administrator does (Moodle)
+    assertEquals(Set.of(LEARNER), of(MEMBERSHIP + "#Learner", INSTITUTION + "Administrator"));
+    assertEquals(Set.of(LEARNER), of(MEMBERSHIP + "#Learner", "urn:lti:instrole:ims/lis/Administrator"));
+  }
+
+  @Test
+  void courseMentorWhoIsAnInstitutionInstructorIsNotATeacher() {
+    assertEquals(Set.of(), of(MEMBERSHIP + "#Mentor", INSTITUTION + "Instructor"));
+    assertEquals(Set.of(), of(MEMBERSHIP + "#Mentor", INSTITUTION + "Faculty"));
+    assertEquals(Set.of(), of("Mentor", "urn:lti:instrole:ims/lis/Instructor"));
+    assertEquals(Set.of(), of("urn:lti:role:ims/lis/Mentor", INSTITUTION + "Faculty"));
+    assertEquals(Set.of(), of(MEMBERSHIP + "/Mentor#Advisor", INSTITUTION + "Faculty"));
+  }
+
+  @Test
+  void contextRolesThatGrantNothingStillSilenceInstitutionRoles() {
+    assertEquals(Set.of(), of(MEMBERSHIP + "#Member", INSTITUTION + "Faculty"));
+    assertEquals(Set.of(), of(MEMBERSHIP + "#Officer", INSTITUTION + "Student"));
+  }
+
+  @Test
+  void wordsThatAreNoContextRoleLeaveInstitutionRolesStanding() {
+    // not LTI role names at all: they say nothing about the course
+    assertEquals(Set.of(INSTRUCTOR), of("Observer", INSTITUTION + "Faculty"));
+    assertEquals(Set.of(INSTRUCTOR), of(SYSTEM + "User", INSTITUTION + "Faculty"));
   }
 
   @Test

@@ -47,7 +47,7 @@ class LaunchValidatorTest {
   }
 
   LtiLaunch accept(String token) throws LtiException {
-    return validator.validate(token, platform.registration(), NONCE);
+    return validator.validate(token, platform.registration(), NONCE, TestPlatform.TARGET);
   }
 
   LtiException reject(String token) {

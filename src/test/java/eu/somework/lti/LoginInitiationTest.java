@@ -65,6 +65,25 @@ class LoginInitiationTest {
   }
 
   @Test
+  void targetLinkUriOfTheLongestKeptLengthIsAccepted() throws LtiException {
+    Map<String, String> params = moodleLogin();
+    String longest = "https://tool.example.org/lti/launch?u=" + "x".repeat(1000 - 38);
+    params.put("target_link_uri", longest);
+
+    assertEquals(longest, LoginInitiation.fromParameters(params).targetLinkUri());
+  }
+
+  @Test
+  void targetLinkUriTooLongToKeepIsRefused() {
+    Map<String, String> params = moodleLogin();
+    params.put("target_link_uri", "https://tool.example.org/lti/launch?u=" + "x".repeat(1000 - 37));
+
+    LtiException e = assertThrows(LtiException.class, () -> LoginInitiation.fromParameters(params));
+
+    assertRejected(e, LtiFailure.TARGET_LINK_NOT_OURS, "longer than 1000 characters");
+  }
+
+  @Test
   void blankRequiredParameterCountsAsMissing() {
     Map<String, String> params = moodleLogin();
     params.put("iss", " ");

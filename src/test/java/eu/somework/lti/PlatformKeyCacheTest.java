@@ -4,6 +4,7 @@ import static eu.somework.lti.LtiAssertions.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -126,6 +127,7 @@ class PlatformKeyCacheTest {
   @Test
   void unknownKidTriggersOneRefetchSoRotatedKeysAreFound() throws LtiException {
     kidFound("key-a");
+    clock.advance(Duration.ofSeconds(3));
     server.serve(new JWKSet(List.of(KEY_A, KEY_B)));
 
     assertEquals("key-b", kidFound("key-b"));
@@ -140,24 +142,67 @@ class PlatformKeyCacheTest {
   }
 
   @Test
-  void unknownKidRefetchesAreRateLimited() throws LtiException {
+  void theSameUnknownKidRefetchesOncePerInterval() throws LtiException {
     kidFound("key-a");
+    clock.advance(Duration.ofSeconds(5));
     assertRejected(refused("key-x"), LtiFailure.UNKNOWN_KEY, "no key with the id (kid)");
     assertEquals(2, server.requests());
 
-    clock.advance(UNKNOWN_KID_INTERVAL.minusSeconds(1));
-    assertRejected(refused("key-y"), LtiFailure.UNKNOWN_KEY, "no key with the id (kid)");
-    assertEquals(2, server.requests(), "a stream of forged kids must not hammer the platform");
+    for (int i = 0; i < 10; i++) {
+      clock.advance(Duration.ofSeconds(2));
+      assertRejected(refused("key-x"), LtiFailure.UNKNOWN_KEY, "no key with the id (kid)");
+    }
+    assertEquals(2, server.requests(), "a forged kid repeated must not hammer the platform");
 
-    clock.advance(Duration.ofSeconds(2));
+    clock.advance(Duration.ofSeconds(11));
+    assertRejected(refused("key-x"), LtiFailure.UNKNOWN_KEY, "no key with the id (kid)");
+    assertEquals(3, server.requests(), "after the interval the kid may be looked up again");
+  }
+
+  @Test
+  void aRotationIsAcceptedAFewSecondsAfterAForgedKidAtTheDefaultInterval() throws LtiException {
+    assertEquals(Duration.ofSeconds(30), UNKNOWN_KID_INTERVAL, "the default of unknown-kid-refetch-seconds");
+    kidFound("key-a");
+    clock.advance(Duration.ofMinutes(2));
+    assertRejected(refused("forged-kid"), LtiFailure.UNKNOWN_KEY, "no key with the id (kid)");
+
+    clock.advance(Duration.ofSeconds(3));
     server.serve(new JWKSet(List.of(KEY_A, KEY_B)));
+
     assertEquals("key-b", kidFound("key-b"));
     assertEquals(3, server.requests());
   }
 
   @Test
+  void distinctForgedKidsCostAtMostTheBudgetPerInterval() throws LtiException {
+    kidFound("key-a");
+    for (int i = 0; i < 12; i++) {
+      clock.advance(Duration.ofSeconds(2));
+      assertRejected(refused("forged-" + i), LtiFailure.UNKNOWN_KEY, "no key with the id (kid)");
+    }
+    assertEquals(1 + PlatformKeyCache.UNKNOWN_KID_BUDGET, server.requests());
+
+    // 24 s in: the budget is spent until the first of those refetches (at 2 s) is 30 s old
+    server.serve(new JWKSet(List.of(KEY_A, KEY_B)));
+    assertRejected(refused("key-b"), LtiFailure.UNKNOWN_KEY, "no key with the id (kid)");
+    clock.advance(Duration.ofSeconds(9));
+    assertEquals("key-b", kidFound("key-b"));
+    assertEquals(2 + PlatformKeyCache.UNKNOWN_KID_BUDGET, server.requests());
+  }
+
+  @Test
+  void aSetFetchedAMomentAgoIsNotRefetchedForAnUnknownKid() throws LtiException {
+    kidFound("key-a");
+
+    assertRejected(refused("key-x"), LtiFailure.UNKNOWN_KEY, "no key with the id (kid)");
+
+    assertEquals(1, server.requests());
+  }
+
+  @Test
   void concurrentLaunchesWithARotatedKeyShareOneRefetch() throws Exception {
     kidFound("key-a");
+    clock.advance(Duration.ofSeconds(3));
     server.serve(new JWKSet(List.of(KEY_A, KEY_B))).delay(Duration.ofMillis(200));
     ExecutorService launches = Executors.newFixedThreadPool(6);
     try {
@@ -206,6 +251,51 @@ class PlatformKeyCacheTest {
     assertEquals("key-a", kidFound("key-a"));
     assertEquals("key-a", kidFound("key-a"));
 
+    assertEquals(2, server.requests());
+  }
+
+  @Test
+  void aPlatformThatIsDownIsNotAskedOnEveryLaunch() {
+    server.serve(500, "Internal Server Error");
+    assertRejected(refused("key-a"), LtiFailure.PLATFORM_KEYS_UNAVAILABLE, "answered HTTP 500");
+
+    clock.advance(PlatformKeyCache.FAILURE_TTL.minusSeconds(1));
+    assertRejected(refused("key-a"), LtiFailure.PLATFORM_KEYS_UNAVAILABLE, "answered HTTP 500");
+    assertEquals(1, server.requests(), "the failure is remembered for a while");
+
+    clock.advance(Duration.ofSeconds(2));
+    server.serve(new JWKSet(KEY_A));
+    assertEquals("key-a", refusedOrFound("key-a"));
+    assertEquals(2, server.requests());
+  }
+
+  String refusedOrFound(String kid) {
+    try {
+      return kidFound(kid);
+    } catch (LtiException e) {
+      return e.failure().name();
+    }
+  }
+
+  @Test
+  void whileASetIsRefreshedSlowlyLaunchesUseTheStaleCopyWithoutWaiting() throws Exception {
+    kidFound("key-a");
+    clock.advance(DEFAULT_TTL.plusSeconds(1));
+    server.delay(Duration.ofMillis(1500));
+    ExecutorService launches = Executors.newSingleThreadExecutor();
+    try {
+      Future<String> refreshing = launches.submit(() -> kidFound("key-a"));
+      while (server.requests() < 2) {
+        Thread.sleep(10);
+      }
+      long started = System.nanoTime();
+      assertEquals("key-a", kidFound("key-a"));
+      long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+      assertTrue(waitedMillis < 1000, "waited " + waitedMillis + " ms for another launch's fetch");
+      assertEquals("key-a", refreshing.get(10, TimeUnit.SECONDS));
+    } finally {
+      launches.shutdownNow();
+    }
     assertEquals(2, server.requests());
   }
 

@@ -147,6 +147,14 @@ class ServiceTokenClientTest {
   }
 
   @Test
+  void plainHttpTokenEndpointOffLoopbackIsRefusedWithoutSendingTheAssertion() {
+    PlatformRegistration platform = registration("http://moodle.example.org/mod/lti/token.php");
+    LtiException e = assertThrows(LtiException.class, () -> client.request(platform, TOOL_KEY, Set.of(SCORE)));
+    assertEquals(LtiFailure.SERVICE_TOKEN_REFUSED, e.failure());
+    assertTrue(e.getMessage().contains("the token endpoint must use https"), e.getMessage());
+  }
+
+  @Test
   void tokenIsNeverPrinted() {
     assertFalse(new ServiceToken("secret-at", Set.of(SCORE), NOW).toString().contains("secret-at"));
   }

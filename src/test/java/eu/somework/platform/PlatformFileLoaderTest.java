@@ -26,6 +26,24 @@ class PlatformFileLoaderTest {
   }
 
   @Test
+  void everyJsonFileOfTheFolderIsListedGoodOrBad() throws IOException {
+    write("a-moodle.json", PlatformFileTest.moodle());
+    write("b-broken.json", "{");
+    write("notes.txt", "not a registration");
+
+    PlatformFileLoader.Result result = loader.load(folder);
+
+    assertEquals(java.util.Optional.of(java.util.Set.of("a-moodle.json", "b-broken.json")), result.files());
+  }
+
+  @Test
+  void aMissingFolderHoldsNoFile() {
+    PlatformFileLoader.Result result = loader.load(folder.resolve("no-such-folder"));
+
+    assertEquals(java.util.Optional.of(java.util.Set.of()), result.files());
+  }
+
+  @Test
   void everyJsonFileIsLoadedInNameOrder() throws IOException {
     write("b-canvas.json", PlatformFileTest.withField("issuer", "https://canvas.example.org"));
     write("a-moodle.json", PlatformFileTest.moodle());

@@ -90,6 +90,27 @@ class PlatformFileTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"tokenEndpoint", "jwksUri"})
+  void keySetAndTokenEndpointMustBeHttps(String field) {
+    assertEquals(FILE + ": field '" + field + "' must be an https URL (plain http only on this machine's"
+            + " loopback: 127.0.0.0/8, ::1, localhost), not 'http://moodle.example.org/mod/lti/x.php'",
+        refusal(withField(field, "http://moodle.example.org/mod/lti/x.php")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://localhost:8081/mod/lti/x.php", "http://127.0.0.1:8081/x", "http://[::1]:8081/x"})
+  void keySetAndTokenEndpointMayBePlainHttpOnLoopback(String url) throws PlatformFile.Invalid {
+    Map<String, Object> fields = moodleFields();
+    fields.put("tokenEndpoint", url);
+    fields.put("jwksUri", url);
+
+    PlatformRegistration registration = PlatformFile.parse(FILE, JSONObjectUtils.toJSONString(fields));
+
+    assertEquals(URI.create(url), registration.jwksUri());
+    assertEquals(URI.create(url), registration.tokenEndpoint());
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"issuer", "authorizationEndpoint", "tokenEndpoint", "jwksUri"})
   void urlFieldMustBeAnAbsoluteHttpUrl(String field) {
     assertEquals(FILE + ": field '" + field + "' must be an absolute http(s) URL, not '/mod/lti/certs.php'",

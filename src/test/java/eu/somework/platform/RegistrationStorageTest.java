@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +89,36 @@ class RegistrationStorageTest {
       em.persist(duplicate);
     }));
     assertEquals(Optional.of(moodle("Moodle", Set.of("d1"))), directory.find(ISSUER, CLIENT_ID));
+  }
+
+  @Test
+  void aRegistrationWhoseFileIsGoneIsRevokedAndTheOthersStay() {
+    directory.save(moodle("Moodle", Set.of("d1")), Registration.Origin.FILE, "moodle.json");
+    directory.save(other("Kept", "client-kept"), Registration.Origin.FILE, "kept.json");
+    directory.save(other("Simulator", "client-sim"), Registration.Origin.SIMULATOR, null);
+    directory.save(other("Dynamic", "client-dyn"), Registration.Origin.DYNAMIC, "moodle.json");
+
+    List<String> revoked = directory.revokeRegistrationsOfRemovedFiles(Set.of("kept.json", "broken.json"));
+
+    assertEquals(List.of("Moodle (" + ISSUER + ", client id " + CLIENT_ID + ", file moodle.json)"), revoked);
+    assertEquals(Optional.empty(), directory.find(ISSUER, CLIENT_ID));
+    assertEquals(List.of("Dynamic", "Kept", "Simulator"),
+        directory.all().stream().map(PlatformRegistration::name).toList());
+    assertEquals(3L, rows("platform_deployment"), "the revoked registration's deployment went with it");
+  }
+
+  @Test
+  void withTheFileStillThereNothingIsRevoked() {
+    directory.save(moodle("Moodle", Set.of("d1")), Registration.Origin.FILE, "moodle.json");
+
+    assertEquals(List.of(), directory.revokeRegistrationsOfRemovedFiles(Set.of("moodle.json")));
+    assertEquals(1, directory.all().size());
+  }
+
+  private static PlatformRegistration other(String name, String clientId) {
+    return new PlatformRegistration(name, "https://lms.example.org", clientId, Set.of("1"),
+        URI.create("https://lms.example.org/auth"), URI.create("https://lms.example.org/token"),
+        URI.create("https://lms.example.org/jwks"));
   }
 
   private long rows(String table) {

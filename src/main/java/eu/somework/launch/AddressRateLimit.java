@@ -1,0 +1,96 @@
+package eu.somework.launch;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A token bucket per client address: {@code permitsPerMinute} requests at once, refilled evenly
+ * over a minute. An IPv6 client counts by its /64 network, since one host usually holds a whole
+ * /64 and could otherwise rotate addresses. Buckets live in a Caffeine cache bounded in size and
+ * dropped after a minute unused (a bucket idle that long is full again anyway), so a flood from
+ * many addresses costs bounded memory. Per instance: with several instances behind a balancer
+ * each counts its own share. Thread-safe.
+ *
+ * <p>TODO [Security]: behind a reverse proxy every request comes from the proxy's address; a
+ * setting naming the trusted proxies (and reading X-Forwarded-For from them only) can come later.
+ */
+public final class AddressRateLimit {
+  private final double permitsPerMinute;
+  private final Ticker ticker;
+  private final Cache<String, Bucket> buckets;
+
+  /**
+   * @param permitsPerMinute requests an address may make per minute (and at once, after a pause)
+   * @param maxAddresses how many addresses are tracked at most
+   * @param ticker the time source in nanoseconds ({@link Ticker#systemTicker()} outside tests)
+   */
+  public AddressRateLimit(int permitsPerMinute, int maxAddresses, Ticker ticker) {
+    if (permitsPerMinute < 1) {
+      throw new IllegalArgumentException("permitsPerMinute must be at least 1, not " + permitsPerMinute);
+    }
+    this.permitsPerMinute = permitsPerMinute;
+    this.ticker = ticker;
+    this.buckets = Caffeine.newBuilder()
+        .maximumSize(maxAddresses)
+        .expireAfterAccess(1, TimeUnit.MINUTES)
+        .ticker(ticker)
+        .build();
+  }
+
+  /**
+   * Takes one permit for the address.
+   *
+   * @param address the client's IP address as the socket saw it (a literal, never a host name)
+   * @return empty when the request may go ahead; otherwise how long until the next permit
+   */
+  public Optional<Duration> tryAcquire(String address) {
+    Bucket bucket = buckets.get(key(address), k -> new Bucket(permitsPerMinute, ticker.read()));
+    return bucket.take(ticker.read(), permitsPerMinute);
+  }
+
+  /** IPv4 as is; IPv6 by its /64 network. */
+  static String key(String address) {
+    if (address == null || address.indexOf(':') < 0) {
+      return String.valueOf(address);
+    }
+    try {
+      byte[] bytes = InetAddress.getByName(address.startsWith("[") ? address.substring(1, address.length() - 1)
+          : address).getAddress();
+      if (bytes.length == 16) {
+        return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+      }
+      return InetAddress.getByAddress(bytes).getHostAddress();
+    } catch (UnknownHostException | StringIndexOutOfBoundsException e) {
+      return address; // not a literal: count it as given
+    }
+  }
+
+  /** Tokens of one address; guarded by itself. */
+  private static final class Bucket {
+    private double tokens;
+    private long updatedNanos;
+
+    Bucket(double tokens, long now) {
+      this.tokens = tokens;
+      this.updatedNanos = now;
+    }
+
+    synchronized Optional<Duration> take(long now, double perMinute) {
+      double perNano = perMinute / TimeUnit.MINUTES.toNanos(1);
+      tokens = Math.min(perMinute, tokens + Math.max(0, now - updatedNanos) * perNano);
+      updatedNanos = now;
+      if (tokens >= 1) {
+        tokens -= 1;
+        return Optional.empty();
+      }
+      return Optional.of(Duration.ofNanos((long) Math.ceil((1 - tokens) / perNano)));
+    }
+  }
+}

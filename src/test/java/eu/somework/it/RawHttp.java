@@ -1,0 +1,51 @@
+package eu.somework.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * A GET to the tool from a chosen loopback address (127.0.0.2, …): Java 17's HttpClient cannot
+ * pick its local address, and the tool's per-address limits count by it.
+ */
+final class RawHttp {
+  private static final int PORT = Integer.getInteger("it.port", 18080);
+
+  private RawHttp() {}
+
+  /** Status line, headers and body of one answer, as text. */
+  record Answer(int status, String text) {
+    String header(String name) {
+      for (String line : text.split("\r\n")) {
+        if (line.isEmpty()) {
+          break;
+        }
+        if (line.toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT) + ":")) {
+          return line.substring(name.length() + 1).trim();
+        }
+      }
+      return null;
+    }
+  }
+
+  static Answer get(String fromAddress, String pathAndQuery) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
+      socket.connect(new InetSocketAddress("127.0.0.1", PORT), 5000);
+      socket.setSoTimeout(15000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost:" + PORT
+          + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      int status = Integer.parseInt(text.substring(9, 12));
+      return new Answer(status, text);
+    }
+  }
+}
