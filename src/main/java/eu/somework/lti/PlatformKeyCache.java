@@ -30,13 +30,15 @@ import java.util.concurrent.locks.ReentrantLock;
  *       repeated costs one request, not one per token);</li>
  *   <li>fewer than {@link #UNKNOWN_KID_BUDGET} unknown-kid refetches of this set happened within
  *       the interval (distinct forged kids cost at most that many requests per interval);</li>
- *   <li>the cached set is at least {@link #REFETCH_FLOOR} old (a set fetched a moment ago is as
- *       fresh as a refetch would make it; concurrent launches share one request).</li>
+ *   <li>the last fetch of the set was tried at least {@link #REFETCH_FLOOR} ago (a set fetched a
+ *       moment ago, e.g. for this very launch, is as fresh as a refetch would make it, and a
+ *       fetch that just failed is not retried at once).</li>
  * </ul>
  * Concurrent launches with the same new kid share one request: they wait on the set's lock and
- * find the refetched set. With the defaults (30 s, budget 5), a platform sees at most 5 extra requests per 30 s however
- * many forged tokens arrive, and a rotation is accepted on the next launch unless 5 distinct
- * forged kids were sent within the last 30 s.
+ * find the refetched set. With the defaults (30 s, budget 5), a platform sees at most 5 extra
+ * requests per 30 s however many forged tokens arrive, and a rotation is accepted on the next
+ * launch (a second or more after the last fetch) unless 5 distinct forged kids were sent within
+ * the last 30 s.
  *
  * <p><b>A slow or down platform.</b> Fetches of one set are serialised by a lock of that set only,
  * so a slow platform holds up only its own launches; a launch waits at most {@link #LOCK_WAIT}

@@ -387,11 +387,22 @@ class LaunchRejectionIT {
     // from 127.0.0.2, so the other tests' logins from 127.0.0.1 keep their own budget
     String path = "/lti/login?iss=" + java.net.URLEncoder.encode(MockPlatforms.issuer("b"), "UTF-8")
         + "&login_hint=u1&target_link_uri=" + java.net.URLEncoder.encode(MockPlatforms.TOOL + "/lti/launch", "UTF-8");
-    for (int i = 0; i < 60; i++) {
-      assertEquals(302, RawHttp.get("127.0.0.2", path).status(), "login " + (i + 1) + " of the default 60");
+    long started = System.nanoTime();
+    int accepted = 0;
+    RawHttp.Answer refused = null;
+    while (refused == null && accepted < 200) {
+      RawHttp.Answer answer = RawHttp.get("127.0.0.2", path);
+      if (answer.status() == 302) {
+        accepted++;
+      } else {
+        refused = answer;
+      }
     }
-    RawHttp.Answer refused = RawHttp.get("127.0.0.2", path);
+    long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+    assertNotNull(refused, "no login was refused");
     assertEquals(429, refused.status(), refused.text());
+    // the default 60 at once, plus the one a second that came back while the test ran
+    assertTrue(accepted >= 60 && accepted <= 61 + seconds, accepted + " logins accepted in " + seconds + " s");
     assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1, refused.text());
     assertTrue(refused.text().contains("LOGIN_RATE_LIMITED"), refused.text());
     assertTrue(refused.text().contains("Too many logins from your network"), refused.text());
