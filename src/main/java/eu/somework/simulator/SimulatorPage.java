@@ -12,8 +12,9 @@ import java.util.Optional;
  */
 final class SimulatorPage {
   private static final List<Choice> LANGUAGES = List.of(
-      new Choice("", "The person's own language"), new Choice("en", "English"), new Choice("fi-FI", "Suomi (fi-FI)"),
-      new Choice("lv-LV", "Latviešu (lv-LV)"), new Choice("pl_PL", "Polski (pl_PL)"), new Choice("ar", "العربية (ar)"));
+      new Choice("", "The person's own language"), new Choice("en", "English"),
+      new Choice("fi-FI", "Suomi (fi-FI)"), new Choice("lv-LV", "Latviešu (lv-LV)"),
+      new Choice("pl_PL", "Polski (pl_PL)"), new Choice("ar", "العربية (ar)"));
 
   private SimulatorPage() {}
 
@@ -31,7 +32,8 @@ final class SimulatorPage {
   static View view(SimulatedPlatform platform, Optional<SimLaunch> launch, List<SimResourceLink> links,
       List<SimLineItem> items, List<SimReceived> received) {
     List<Choice> people = DemoCourse.PEOPLE.stream()
-        .map(p -> new Choice(p.id(), p.name() + " — " + p.kind().name().toLowerCase(Locale.ROOT) + " (" + p.locale() + ")"))
+        .map(p -> new Choice(p.id(),
+            p.name() + " — " + p.kind().name().toLowerCase(Locale.ROOT) + " (" + p.locale() + ")"))
         .toList();
     List<Choice> targets = links.stream().map(link -> new Choice(link.id(), link.title())).toList();
     List<Activity> activities = new ArrayList<>();
