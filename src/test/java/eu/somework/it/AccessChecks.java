@@ -1,0 +1,311 @@
+package eu.somework.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import eu.somework.session.Allow;
+import eu.somework.session.Public;
+import eu.somework.session.ToolRole;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint of the tool, found from the code (so a new one is covered the day it is added),
+ * reached as each kind of visitor: without a session, with each role, with a session copied into
+ * another browser, and from another deployment of the same course id. Runs on H2
+ * ({@link AccessIT}) and on PostgreSQL with the key-encryption secret set ({@link AccessPostgresIT}).
+ */
+abstract class AccessChecks {
+  private static final Pattern TOKEN = Pattern.compile("[?&]s=([^&\"]+)");
+  private static final Map<String, String> SAMPLE_PATH_VALUES = Map.of(
+      "id", "data-protection", "unit", "data-protection", "file", "missing.png", "name", "app.css",
+      "launch", "unknown");
+
+  /** One HTTP method on one path, with the rule its resource declares. */
+  record Endpoint(String method, String path, Allow allow, boolean isPublic) {
+    @Override
+    public String toString() {
+      return method + " " + path;
+    }
+  }
+
+  static List<Endpoint> endpoints() {
+    List<Endpoint> found = new ArrayList<>();
+    for (JavaClass resource : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("eu.somework")) {
+      if (!resource.isAnnotatedWith(Path.class)) {
+        continue;
+      }
+      String base = resource.getAnnotationOfType(Path.class).value();
+      for (JavaMethod method : resource.getMethods()) {
+        String verb = method.isAnnotatedWith(GET.class) ? "GET" : method.isAnnotatedWith(POST.class) ? "POST" : null;
+        if (verb == null) {
+          continue;
+        }
+        String path = method.isAnnotatedWith(Path.class) ? join(base, method.getAnnotationOfType(Path.class).value())
+            : base;
+        Allow allow = method.isAnnotatedWith(Allow.class) ? method.getAnnotationOfType(Allow.class)
+            : method.isAnnotatedWith(Public.class) ? null
+            : resource.isAnnotatedWith(Allow.class) ? resource.getAnnotationOfType(Allow.class) : null;
+        boolean isPublic = allow == null
+            && (method.isAnnotatedWith(Public.class) || resource.isAnnotatedWith(Public.class));
+        found.add(new Endpoint(verb, concrete(path), allow, isPublic));
+      }
+    }
+    return found;
+  }
+
+  @Test
+  void everyEndpointDeclaresARuleAndTheMatrixCoversThemAll() {
+    List<Endpoint> all = endpoints();
+    assertTrue(all.size() >= 15, "endpoints found: " + all);
+    for (Endpoint endpoint : all) {
+      assertTrue(endpoint.isPublic() || endpoint.allow() != null, endpoint + " declares no rule");
+    }
+    assertTrue(all.stream().anyMatch(e -> e.path().equals("/app/progress") && e.allow() != null));
+  }
+
+  @Test
+  void withoutASessionEveryProtectedEndpointIsA401AndEveryPublicOneIsReachable() throws Exception {
+    for (Endpoint endpoint : endpoints()) {
+      Browser.Page page = send(new Browser(), endpoint, null);
+      if (endpoint.isPublic()) {
+        assertTrue(page.status() != 401 && page.status() != 403, endpoint + " is public but answered " + page.status());
+      } else {
+        assertEquals(401, page.status(), endpoint + ": " + page.body());
+        assertTrue(page.body().contains("Your session has expired or is not valid."), endpoint + ": " + page.body());
+        assertClean(page);
+      }
+    }
+  }
+
+  @Test
+  void eachRoleReachesWhatItsRuleAllowsAndGets403Elsewhere() throws Exception {
+    Map<ToolRole, Visitor> visitors = new LinkedHashMap<>();
+    visitors.put(ToolRole.STUDENT, Visitor.launch("dep-1", "user-s", "Learner"));
+    visitors.put(ToolRole.TEACHER, Visitor.launch("dep-1", "user-t", "Instructor"));
+    visitors.put(ToolRole.ADMINISTRATOR, Visitor.launch("dep-1", "user-adm",
+        "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"));
+    visitors.put(ToolRole.GUEST, Visitor.launch("dep-1", null, "Learner"));
+    for (Map.Entry<ToolRole, Visitor> visitor : visitors.entrySet()) {
+      assertTrue(visitor.getValue().landing().body().contains("data-fact=\"role\""),
+          visitor.getKey() + " landed: " + visitor.getValue().landing().body());
+    }
+    for (Endpoint endpoint : endpoints()) {
+      if (endpoint.isPublic()) {
+        continue;
+      }
+      Set<ToolRole> allowed = EnumSet.copyOf(Arrays.asList(endpoint.allow().value()));
+      for (Map.Entry<ToolRole, Visitor> visitor : visitors.entrySet()) {
+        Browser.Page page = send(visitor.getValue().browser(), endpoint, visitor.getValue().token());
+        if (allowed.contains(visitor.getKey())) {
+          assertTrue(page.status() != 401 && page.status() != 403,
+              endpoint + " as " + visitor.getKey() + " answered " + page.status() + ": " + page.body());
+        } else {
+          assertEquals(403, page.status(), endpoint + " as " + visitor.getKey() + ": " + page.body());
+          assertClean(page);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aCopiedLinkOpensNothingInAnotherBrowser() throws Exception {
+    Visitor teacher = Visitor.launch("dep-1", "user-copy", "Instructor");
+    String copied = MockPlatforms.TOOL + "/app/progress?s=" + teacher.token();
+    assertEquals(200, teacher.browser().get(copied).status(), "the teacher's own browser opens it");
+
+    Browser.Page elsewhere = new Browser().get(copied);
+    assertEquals(401, elsewhere.status());
+    assertTrue(elsewhere.body().contains("This page belongs to a session opened in another browser or window."),
+        elsewhere.body());
+    assertFalse(elsewhere.body().contains("Test Instructor"));
+    assertClean(elsewhere);
+
+  }
+
+  @Test
+  void aLaunchSetsAPartitionedHttpOnlySessionCookieAndPagesAreNeverStored() throws Exception {
+    Visitor student = Visitor.launch("dep-1", "user-cookie", "Learner");
+    String setCookie = student.launchAnswer().response().headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("somework_session_")).findFirst().orElseThrow();
+    for (String attribute : List.of("Path=/", "HttpOnly", "Secure", "SameSite=None", "Partitioned", "Max-Age=")) {
+      assertTrue(setCookie.contains(attribute), setCookie);
+    }
+    assertEquals("no-store", student.landing().header("Cache-Control"));
+  }
+
+  @Test
+  void twoDeploymentsWithTheSameContextIdKeepSeparateMembersAndProgress() throws Exception {
+    Visitor anna = Visitor.launch("dep-1", "user-anna", "Learner", "Anna Dep-One");
+    assertEquals(200, anna.browser().get(MockPlatforms.TOOL + "/app/units/data-protection?s=" + anna.token()).status());
+    Visitor otherDeployment = Visitor.launch("dep-2", "user-bo", "Learner", "Bo Dep-Two");
+    assertEquals(200, otherDeployment.browser().get(MockPlatforms.TOOL + "/app/overview?s=" + otherDeployment.token())
+        .status());
+
+    Visitor teacherOne = Visitor.launch("dep-1", "user-t1", "Instructor");
+    String one = teacherOne.browser().get(MockPlatforms.TOOL + "/app/progress?s=" + teacherOne.token()).body();
+    assertTrue(one.contains("Anna Dep-One"), one);
+    assertFalse(one.contains("Bo Dep-Two"), one);
+
+    Visitor teacherTwo = Visitor.launch("dep-2", "user-t2", "Instructor");
+    String two = teacherTwo.browser().get(MockPlatforms.TOOL + "/app/progress?s=" + teacherTwo.token()).body();
+    assertTrue(two.contains("Bo Dep-Two"), two);
+    assertFalse(two.contains("Anna Dep-One"), "course id course-a of dep-1 is another course than dep-2's: " + two);
+  }
+
+  @Test
+  void theUnitFileEndpointNeverLeavesTheUnitFolder() throws Exception {
+    Browser browser = new Browser();
+    for (String path : List.of("/content/data-protection/..%2F..%2Fpom.xml", "/content/data-protection/%2e%2e/unit.yaml",
+        "/content/data-protection/%2e%2e%2f%2e%2e%2fREADME.md", "/content/data-protection/en.md",
+        "/content/data-protection/unit.yaml", "/content/no-such-unit/images/a.png",
+        "/content/..%2Fmodule-content/data-protection/en.md", "/content/data-protection/images/none.png")) {
+      Browser.Page page = browser.get(MockPlatforms.TOOL + path);
+      assertEquals(404, page.status(), path + ": " + page.body());
+      assertClean(page);
+    }
+  }
+
+  @Test
+  void theDeepLinkingAnswerNeedsADeepLinkingSessionOfATeacher() throws Exception {
+    Visitor teacher = Visitor.launch("dep-1", "user-dl", "Instructor");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("s", teacher.token());
+    form.put("action", "all");
+    Browser.Page plainLinkSession = teacher.browser().post(MockPlatforms.TOOL + "/app/deep-linking", form);
+    assertEquals(400, plainLinkSession.status());
+    assertTrue(plainLinkSession.body().contains("Deep Linking"), plainLinkSession.body());
+    assertFalse(plainLinkSession.body().contains("JWT"), "no signed answer is produced");
+
+    Visitor student = Visitor.launch("dep-1", "user-dl-s", "Learner");
+    form.put("s", student.token());
+    Browser.Page asStudent = student.browser().post(MockPlatforms.TOOL + "/app/deep-linking", form);
+    assertEquals(403, asStudent.status());
+    assertTrue(asStudent.body().contains("Only teachers can add units to a course."), asStudent.body());
+
+    form.remove("s");
+    assertEquals(401, new Browser().post(MockPlatforms.TOOL + "/app/deep-linking", form).status());
+  }
+
+  @Test
+  void aForgedDeepLinkingResponseIsRefusedByTheSimulatedPlatform() throws Exception {
+    JWTClaimsSet forged = new JWTClaimsSet.Builder().issuer("somework-simulator")
+        .audience(MockPlatforms.TOOL).claim("https://purl.imsglobal.org/spec/lti/claim/message_type",
+            "LtiDeepLinkingResponse").build();
+    Browser.Page page = new Browser().post(MockPlatforms.TOOL + "/simulator/deep-link-return",
+        Map.of("JWT", MockPlatforms.sign(MockPlatforms.newKey(), forged)));
+    assertEquals(400, page.status(), page.body());
+    assertTrue(page.body().contains("rejected"), page.body());
+    assertClean(page);
+  }
+
+  @Test
+  void aScriptSendsTheTokenInAHeaderAndStillNeedsTheCookie() throws Exception {
+    Visitor student = Visitor.launch("dep-1", "user-header", "Learner");
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String cookie = student.browser().cookieNames(URI.create(MockPlatforms.TOOL).getAuthority()).stream()
+        .filter(n -> n.startsWith("somework_session_")).map(n -> n + "=" + student.browser()
+            .cookie(URI.create(MockPlatforms.TOOL).getAuthority(), n)).findFirst().orElseThrow();
+    for (String[] header : List.of(new String[] {"X-SomeWork-Session", student.token()},
+        new String[] {"Authorization", "Bearer " + student.token()})) {
+      var withCookie = http.send(java.net.http.HttpRequest.newBuilder(URI.create(MockPlatforms.TOOL + "/app/overview"))
+          .header(header[0], header[1]).header("Cookie", cookie).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, withCookie.statusCode(), header[0]);
+      var without = http.send(java.net.http.HttpRequest.newBuilder(URI.create(MockPlatforms.TOOL + "/app/overview"))
+          .header(header[0], header[1]).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(401, without.statusCode(), header[0]);
+      assertFalse(without.body().contains(student.token()));
+    }
+  }
+
+  /** A launched user: their browser (with its cookies), the session token of their pages, where they landed. */
+  record Visitor(Browser browser, String token, Browser.Page launchAnswer, Browser.Page landing) {
+    static Visitor launch(String deployment, String userId, String role) throws Exception {
+      return launch(deployment, userId, role, "Test " + role);
+    }
+
+    static Visitor launch(String deployment, String userId, String role, String name) throws Exception {
+      Browser browser = new Browser();
+      MockPlatforms platforms = MockPlatforms.get();
+      LtiLogin login = LtiLogin.start(browser, "a", "client-a1", deployment);
+      assertEquals(302, login.answer().status(), login.answer().body());
+      String roleUri = role.startsWith("http") ? role : "http://purl.imsglobal.org/vocab/lis/v2/membership#" + role;
+      JWTClaimsSet claims = MockPlatforms.resourceLinkLaunch("a", "client-a1", deployment, login.nonce(), userId, role)
+          .subject(userId)
+          .claim("name", userId == null ? null : name)
+          .claim("https://purl.imsglobal.org/spec/lti/claim/roles", List.of(roleUri))
+          .build();
+      Browser.Page answer = login.launch(browser, MockPlatforms.sign(platforms.key("a"), claims));
+      assertEquals(303, answer.status(), answer.body());
+      Browser.Page landing = browser.follow(answer);
+      Matcher token = TOKEN.matcher(answer.header("Location"));
+      assertTrue(token.find(), answer.header("Location"));
+      return new Visitor(browser, java.net.URLDecoder.decode(token.group(1), java.nio.charset.StandardCharsets.UTF_8),
+          answer, landing);
+    }
+  }
+
+  private static Browser.Page send(Browser browser, Endpoint endpoint, String token) throws Exception {
+    String url = MockPlatforms.TOOL + endpoint.path();
+    if (endpoint.method().equals("GET")) {
+      return browser.get(token == null ? url : url + "?s=" + java.net.URLEncoder.encode(token,
+          java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Map<String, String> form = new LinkedHashMap<>();
+    if (token != null) {
+      form.put("s", token);
+    }
+    form.put("lang", "fi");
+    form.put("return", "/app");
+    return browser.post(url, form);
+  }
+
+  /** Refusals name no token, host, stack frame or SQL. */
+  private static void assertClean(Browser.Page page) {
+    String body = page.body();
+    assertNotNull(body);
+    for (String leak : List.of("eyJ", "Exception", "at eu.somework", "at jakarta.", "SELECT ", "select ", "jdbc:",
+        "localhost:")) {
+      assertFalse(body.contains(leak), "the refusal shows '" + leak + "': " + body);
+    }
+  }
+
+  private static String join(String base, String sub) {
+    String b = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    return b + (sub.startsWith("/") ? sub : "/" + sub);
+  }
+
+  /** Fills path templates ({id}, {file: .+}) with sample values. */
+  private static String concrete(String template) {
+    Matcher m = Pattern.compile("\\{(\\w+)(?:\\s*:[^}]*)?}").matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(SAMPLE_PATH_VALUES.getOrDefault(m.group(1), "x")));
+    }
+    m.appendTail(out);
+    String path = out.toString();
+    return URI.create(path.isEmpty() ? "/" : path).getPath();
+  }
+}
