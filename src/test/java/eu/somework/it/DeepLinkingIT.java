@@ -92,9 +92,10 @@ class DeepLinkingIT {
 
   @Test
   void anUnknownUnitGetsAClearPageNotAServerError() throws Exception {
-    Browser.Page landing = SimulatorFlowIT.launchFromSimulator(new Browser(), "sim-student-sam", "rl-module", "en");
+    Browser student = new Browser();
+    Browser.Page landing = SimulatorFlowIT.launchFromSimulator(student, "sim-student-sam", "rl-module", "en");
     String token = landing.url().replaceAll(".*[?&]s=([^&]*).*", "$1");
-    Browser.Page page = new Browser().get(TOOL + "/app/units/no-such-unit?s=" + token);
+    Browser.Page page = student.get(TOOL + "/app/units/no-such-unit?s=" + token);
     assertEquals(404, page.status(), page.body());
     assertTrue(page.body().contains("no-such-unit") || page.body().contains("no such"), page.body());
   }
