@@ -34,7 +34,8 @@ final class ToolDeployment {
     awaitPortFree();
   }
 
-  private static void awaitPortFree() {
+  /** Waits until nothing listens on the tool's port any more (a server started before has stopped). */
+  static void awaitPortFree() {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (System.nanoTime() < deadline) {
       try (Socket socket = new Socket()) {
