@@ -6,6 +6,7 @@ import eu.somework.session.SessionTokens;
 import eu.somework.session.ToolSession;
 import eu.somework.learner.LanguagePreferences;
 import eu.somework.session.Allow;
+import eu.somework.web.ErrorPage;
 import eu.somework.web.Messages;
 import eu.somework.web.UiLanguage;
 import jakarta.annotation.Priority;
@@ -36,7 +37,7 @@ import java.util.logging.Logger;
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
-  /** Marks a request that carried a session, so its response is never cached or stored. */
+  /** Marks a request that carried a session token, so its response is never cached or stored. */
   private static final String WITH_SESSION = AccessFilter.class.getName() + ".session";
   private static final Logger LOG = Logger.getLogger(AccessFilter.class.getName());
 
@@ -47,8 +48,9 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
-    if (resource.getResourceMethod() == null) {
-      return; // no resource matched: 404 or 405 follows
+    if (resource.getResourceMethod() == null
+        || !resource.getResourceClass().getName().startsWith("eu.somework.")) {
+      return; // no resource matched (404 or 405 follows), or Jersey's own OPTIONS answer
     }
     Optional<AccessRule> rule = AccessRule.of(resource.getResourceClass(), resource.getResourceMethod());
     if (rule.isEmpty()) {
@@ -65,6 +67,9 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
   private void admit(ContainerRequestContext request, Allow allow) throws IOException {
     RequestParameters params = RequestParameters.of(request);
     Optional<String> token = params.first(SessionTokens.PARAM).or(() -> headerToken(request));
+    if (token.isPresent()) {
+      request.setProperty(WITH_SESSION, Boolean.TRUE); // refusals too: their URL carries a token
+    }
     Optional<BoundSession> bound = token.flatMap(tokens::verify);
     if (bound.isEmpty()) {
       throw new NotAuthorizedException(fallbackText(request).get("access.noSession"), "Bearer");
@@ -75,6 +80,7 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
     ToolSession session = bound.get().session();
     RequestContext established = RequestContext.forSession(session, token.get(), params.first("lang").orElse(null),
         request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), languages);
+    request.setProperty(ErrorPage.LANGUAGE_PROPERTY, established.language());
     if (Arrays.stream(allow.value()).noneMatch(role -> role == session.role())) {
       throw new ForbiddenException(established.text().get(allow.refusal()));
     }
@@ -82,10 +88,9 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
       throw new ForbiddenException(established.text().get("access.noCourse"));
     }
     context.establish(session, token.get(), established.language(), established.carriedLanguage());
-    request.setProperty(WITH_SESSION, Boolean.TRUE);
   }
 
-  /** A page reached with a session carries the token in its links: no cache may keep it. */
+  /** A page reached with a session token carries it in its links or URL: no cache may keep it. */
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     if (Boolean.TRUE.equals(request.getProperty(WITH_SESSION))) {

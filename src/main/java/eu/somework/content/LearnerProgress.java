@@ -3,7 +3,6 @@ package eu.somework.content;
 import eu.somework.session.ToolRole;
 import eu.somework.session.ToolSession;
 import eu.somework.course.CourseMembers;
-import eu.somework.persistence.RaceRetry;
 import eu.somework.persistence.Transactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,15 +38,9 @@ public class LearnerProgress {
     }
     UnitProgress.Key key = new UnitProgress.Key(session.issuer(), session.clientId(), session.deploymentId(),
         session.userId().orElseThrow(), session.contextId(), unitId);
-    return RaceRetry.once(() -> tx.inTransaction(em -> {
-      Instant now = clock.instant();
-      UnitProgress progress = em.find(UnitProgress.class, key);
-      if (progress == null) {
-        em.persist(new UnitProgress(key, status, now));
-        return true;
-      }
-      return progress.advanceTo(status, now);
-    }));
+    Instant now = clock.instant();
+    return tx.findOrInsert(UnitProgress.class, key, () -> new UnitProgress(key, status, now),
+        (progress, created) -> created || progress.advanceTo(status, now));
   }
 
   /** The session user's status in each unit of this course they have started. */

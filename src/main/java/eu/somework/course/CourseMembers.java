@@ -2,7 +2,6 @@ package eu.somework.course;
 
 import eu.somework.session.ToolRole;
 import eu.somework.session.ToolSession;
-import eu.somework.persistence.RaceRetry;
 import eu.somework.persistence.Transactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,17 +36,10 @@ public class CourseMembers {
     }
     CourseMember.Key key = new CourseMember.Key(session.issuer(), session.clientId(), session.deploymentId(),
         session.contextId(), session.userId().orElseThrow());
-    RaceRetry.once(() -> tx.inTransaction(em -> {
-      CourseMember member = em.find(CourseMember.class, key);
-      if (member == null) {
-        member = new CourseMember(key);
-        member.seen(session.displayName(), session.role().name(), clock.instant());
-        em.persist(member);
-      } else {
-        member.seen(session.displayName(), session.role().name(), clock.instant());
-      }
+    tx.findOrInsert(CourseMember.class, key, () -> new CourseMember(key), (member, created) -> {
+      member.seen(session.displayName(), session.role().name(), clock.instant());
       return member;
-    }));
+    });
   }
 
   /** The students of the session's course (registration, deployment, context), by name; unnamed ones after, by id. */

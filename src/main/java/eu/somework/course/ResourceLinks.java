@@ -1,7 +1,6 @@
 package eu.somework.course;
 
 import eu.somework.lti.LtiLaunch;
-import eu.somework.persistence.RaceRetry;
 import eu.somework.persistence.Transactor;
 import eu.somework.session.ToolSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,22 +33,14 @@ public class ResourceLinks {
     ResourceLink.Key key = new ResourceLink.Key(launch.issuer(), launch.clientId(), launch.deploymentId(),
         launch.resourceLink().get().id());
     Optional<LtiLaunch.GradeService> ags = launch.gradeService();
-    RaceRetry.once(() -> tx.inTransaction(em -> {
-      ResourceLink link = em.find(ResourceLink.class, key);
-      boolean isNew = link == null;
-      if (isNew) {
-        link = new ResourceLink(key);
-      }
+    tx.findOrInsert(ResourceLink.class, key, () -> new ResourceLink(key), (link, created) -> {
       link.describe(launch.context().map(LtiLaunch.Context::id),
           launch.context().flatMap(c -> c.title().or(c::label)),
           launch.resourceLink().get().title(),
           ags.flatMap(LtiLaunch.GradeService::lineItem), ags.flatMap(LtiLaunch.GradeService::lineItems),
           ags.map(LtiLaunch.GradeService::scopes).orElse(List.of()), launch.membershipsUrl(), clock.instant());
-      if (isNew) {
-        em.persist(link);
-      }
       return link;
-    }));
+    });
   }
 
   /** The resource link a session was launched from, as last stored. */

@@ -36,6 +36,9 @@ import java.util.Set;
 @Path("/app/deep-linking")
 @Allow(value = {ToolRole.TEACHER, ToolRole.ADMINISTRATOR}, refusal = "dl.forbidden")
 public class DeepLinkingResource {
+  /** The catalogue's buttons: add the chosen units, the whole module, cancel, or report unsupported types. */
+  private static final Set<String> ACTIONS = Set.of("add", "all", "cancel", "error");
+
   @Inject RequestContext context;
   @Inject ContentCatalogue catalogue;
   @Inject KeyRing keys;
@@ -57,6 +60,9 @@ public class DeepLinkingResource {
     ToolSession session = deepLinkingSession();
     ToolSession.DeepLinkingReturn dl = session.deepLinking().orElseThrow();
     Messages text = context.text();
+    if (!ACTIONS.contains(String.valueOf(action))) {
+      throw new BadRequestException(text.get("dl.unknownAction"));
+    }
     DeepLinkingResponse.Request request = new DeepLinkingResponse.Request(session.clientId(), session.issuer(),
         session.deploymentId(), dl.data());
     String jwt;

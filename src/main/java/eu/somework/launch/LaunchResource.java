@@ -26,9 +26,9 @@ public class LaunchResource {
     LaunchService.Launched launched = launches.completeLaunch(FormParams.single(form), headers.getCookies());
     String target = launched.session().deepLinking().isPresent() ? "/app/deep-linking" : "/app";
     // 303: the browser follows with a GET, so reloading the page never re-posts the id_token
-    return Response.seeOther(UriBuilder.fromUri(settings.baseUrl() + target).queryParam(SessionTokens.PARAM, launched.token()).build())
-        .header("Set-Cookie", launched.sessionCookie())
-        .header("Cache-Control", "no-store")
-        .build();
+    Response.ResponseBuilder answer = Response.seeOther(UriBuilder.fromUri(settings.baseUrl() + target)
+        .queryParam(SessionTokens.PARAM, launched.token()).build());
+    launched.cookies().forEach(cookie -> answer.header("Set-Cookie", cookie));
+    return answer.header("Cache-Control", "no-store").build();
   }
 }

@@ -26,6 +26,8 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -80,10 +82,6 @@ public class LaunchService {
    */
   public Launched completeLaunch(Map<String, String> form, Map<String, jakarta.ws.rs.core.Cookie> cookies) {
     try {
-      if (form.get("error") != null) {
-        throw new LtiException(LtiFailure.PLATFORM_ERROR, "The platform refused the login: "
-            + form.get("error") + Optional.ofNullable(form.get("error_description")).map(d -> " — " + d).orElse(""));
-      }
       String stateValue = form.get("state");
       if (stateValue == null || stateValue.isBlank()) {
         throw new LtiException(LtiFailure.STATE_MISSING, "The launch has no state parameter.");
@@ -91,6 +89,10 @@ public class LaunchService {
       LoginState state = states.find(stateValue).orElseThrow(() -> new LtiException(LtiFailure.STATE_UNKNOWN,
           "The launch's state is unknown or has expired. Start the activity again from the course."));
       checkBrowser(state, LoginCookie.read(cookies, stateValue));
+      if (form.get("error") != null) {
+        throw new LtiException(LtiFailure.PLATFORM_ERROR, "The platform refused the login: "
+            + form.get("error") + Optional.ofNullable(form.get("error_description")).map(d -> " — " + d).orElse(""));
+      }
       PlatformRegistration registration = directory.find(state.issuer(), state.clientId())
           .orElseThrow(() -> new LtiException(LtiFailure.UNKNOWN_CLIENT_ID,
               "The registration this login was started with no longer exists."));
@@ -98,9 +100,11 @@ public class LaunchService {
       ToolSession session = sessionOf(launch);
       links.record(launch);
       members.seen(session);
-      SessionCookie.Binding binding = SessionCookie.create();
-      return new Launched(session, sessions.issue(session, binding),
-          SessionCookie.header(binding, settings.sessionLifetime()));
+      SessionCookie.Binding binding = SessionCookie.create(clock.instant());
+      List<String> cookieHeaders = new ArrayList<>(SessionCookie.dropOldest(cookies));
+      cookieHeaders.add(SessionCookie.header(binding, settings.sessionLifetime()));
+      cookieHeaders.add(LoginCookie.expired(stateValue));
+      return new Launched(session, sessions.issue(session, binding), List.copyOf(cookieHeaders));
     } catch (LtiException e) {
       throw new LaunchRejected(e, null);
     }
@@ -108,10 +112,10 @@ public class LaunchService {
 
   /**
    * An accepted launch: its session, the signed token that carries it, and the {@code Set-Cookie}
-   * value binding it to this browser. (The login's cookie is left to expire with its state, so a
-   * replayed id_token still meets the nonce check, the check that names what happened.)
+   * values to send: the cookie binding the session to this browser, the removal of the login's
+   * cookie, and of the browser's oldest session cookies beyond {@link SessionCookie#MAX_PER_BROWSER}.
    */
-  public record Launched(ToolSession session, String token, String sessionCookie) {}
+  public record Launched(ToolSession session, String token, List<String> cookies) {}
 
   private void checkBrowser(LoginState state, Optional<String> browserCookie) throws LtiException {
     if (browserCookie.isEmpty()) {

@@ -29,6 +29,11 @@ final class LoginCookie {
     return cookie == null || cookie.getValue().isBlank() ? Optional.empty() : Optional.of(cookie.getValue());
   }
 
+  /** Removes the login's cookie once its launch is accepted. */
+  static String expired(String state) {
+    return name(state) + "=; Path=/lti; Max-Age=0; HttpOnly; Secure; SameSite=None; Partitioned";
+  }
+
   static String header(String state, String value) {
     return name(state) + "=" + value + "; Path=/lti; Max-Age=" + LoginStates.LIFETIME.toSeconds()
         + "; HttpOnly; Secure; SameSite=None; Partitioned";

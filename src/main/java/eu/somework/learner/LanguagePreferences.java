@@ -2,7 +2,6 @@ package eu.somework.learner;
 
 import eu.somework.session.ToolRole;
 import eu.somework.session.ToolSession;
-import eu.somework.persistence.RaceRetry;
 import eu.somework.persistence.Transactor;
 import eu.somework.web.UiLanguage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,16 +53,9 @@ public class LanguagePreferences {
       return false;
     }
     LanguagePreference.Key key = new LanguagePreference.Key(session.issuer(), session.userId().orElseThrow());
-    return RaceRetry.once(() -> tx.inTransaction(em -> {
-      LanguagePreference preference = em.find(LanguagePreference.class, key);
-      if (preference == null) {
-        preference = new LanguagePreference(key);
-        preference.choose(language, clock.instant());
-        em.persist(preference);
-      } else {
-        preference.choose(language, clock.instant());
-      }
+    return tx.findOrInsert(LanguagePreference.class, key, () -> new LanguagePreference(key), (preference, created) -> {
+      preference.choose(language, clock.instant());
       return true;
-    }));
+    });
   }
 }

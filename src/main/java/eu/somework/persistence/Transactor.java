@@ -6,7 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.RollbackException;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.Function;
 
 /**
@@ -74,6 +76,29 @@ public class Transactor {
       }
       em.close();
     }
+  }
+
+  /**
+   * Find-or-insert by a natural key: loads the row of {@code type} with {@code key}, or creates one
+   * with {@code create}; hands it to {@code change} (with {@code true} when it is new) and stores
+   * it, in one unit of work. Two requests inserting the same row at once: the loser's duplicate-key
+   * failure is retried once ({@link RaceRetry}), and then finds the winner's row.
+   *
+   * @return what {@code change} returned
+   */
+  public <E, R> R findOrInsert(Class<E> type, Object key, Supplier<E> create, BiFunction<E, Boolean, R> change) {
+    return RaceRetry.once(() -> inTransaction(em -> {
+      E row = em.find(type, key);
+      boolean created = row == null;
+      if (created) {
+        row = create.get();
+      }
+      R result = change.apply(row, created);
+      if (created) {
+        em.persist(row);
+      }
+      return result;
+    }));
   }
 
   /** Like {@link #inTransaction(Function)} for work with no result. */

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class SessionCookie {
   static final String PREFIX = "somework_session_";
+  /** Sessions one browser keeps at once: older ones are dropped, so cookies never outgrow a request header. */
+  public static final int MAX_PER_BROWSER = 8;
   private static final Pattern BINDING_ID = Pattern.compile("[A-Za-z0-9_-]{16}");
 
   private SessionCookie() {}
@@ -26,8 +28,30 @@ public final class SessionCookie {
     }
   }
 
+  /**
+   * A new binding. Its id starts with the creation second in base 36 (six characters until 2059),
+   * so that ids sort by age and the oldest sessions can be dropped first.
+   */
+  public static Binding create(java.time.Instant now) {
+    String age = Long.toString(now.getEpochSecond(), 36);
+    return new Binding(age + RandomTokens.next().substring(0, 16 - age.length()), RandomTokens.next());
+  }
+
+  /** A new binding created now (tests and tools). */
   public static Binding create() {
-    return new Binding(RandomTokens.next().substring(0, 16), RandomTokens.next());
+    return create(java.time.Instant.now());
+  }
+
+  /**
+   * The {@code Set-Cookie} values that remove this browser's oldest session cookies, so that with
+   * one more it keeps at most {@link #MAX_PER_BROWSER}.
+   */
+  public static java.util.List<String> dropOldest(Map<String, jakarta.ws.rs.core.Cookie> cookies) {
+    java.util.List<String> ids = cookies.keySet().stream().filter(n -> n.startsWith(PREFIX))
+        .map(n -> n.substring(PREFIX.length())).sorted().toList();
+    int excess = ids.size() - (MAX_PER_BROWSER - 1);
+    return ids.stream().limit(Math.max(0, excess))
+        .map(id -> PREFIX + id + "=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=None; Partitioned").toList();
   }
 
   /** The {@code Set-Cookie} header value that stores the binding in the browser. */

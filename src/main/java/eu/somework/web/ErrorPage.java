@@ -18,8 +18,24 @@ public final class ErrorPage {
     return UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /**
+   * Request property (a {@link UiLanguage}) naming the language the request's session chose; an
+   * error page of that request is then in that language rather than the browser's.
+   */
+  public static final String LANGUAGE_PROPERTY = "eu.somework.web.language";
+
+  /** The error answer in the browser's language (Accept-Language), else English. */
   public static Response build(HttpHeaders headers, int status, String code, String message,
       String correlationId, Optional<String> newWindowUrl) {
+    return build(Optional.empty(), headers, status, code, message, correlationId, newWindowUrl);
+  }
+
+  /**
+   * The error answer: JSON for a script (by Accept), else an HTML page in {@code chosen}, or the
+   * browser's language when none was chosen.
+   */
+  public static Response build(Optional<UiLanguage> chosen, HttpHeaders headers, int status, String code,
+      String message, String correlationId, Optional<String> newWindowUrl) {
     if (wantsJson(headers)) {
       Map<String, Object> body = new java.util.LinkedHashMap<>();
       body.put("error", code);
@@ -29,8 +45,8 @@ public final class ErrorPage {
       return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
           .entity(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(body)).build();
     }
-    UiLanguage language = headers == null ? UiLanguage.EN
-        : UiLanguage.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)).orElse(UiLanguage.EN);
+    UiLanguage language = chosen.orElseGet(() -> headers == null ? UiLanguage.EN
+        : UiLanguage.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)).orElse(UiLanguage.EN));
     Messages text = Messages.of(language);
     String title = text.get(titleKey(status, code));
     View page = new View(language, text, title, message, newWindowUrl, text.get("error.reference", code, correlationId));

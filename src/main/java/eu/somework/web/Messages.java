@@ -1,6 +1,7 @@
 package eu.somework.web;
 
 import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -31,6 +32,8 @@ public final class Messages {
     } catch (MissingResourceException e) {
       return key;
     }
-    return args.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(args);
+    // numbers in Western digits in every language: the module's texts (Arabic too) write them so
+    return args.length == 0 ? pattern
+        : new MessageFormat(pattern, Locale.forLanguageTag(language.code() + "-u-nu-latn")).format(args);
   }
 }

@@ -19,6 +19,7 @@ public class WebErrorMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(WebErrorMapper.class.getName());
 
   @Context HttpHeaders headers;
+  @Context jakarta.servlet.http.HttpServletRequest request;
 
   @Override
   public Response toResponse(Throwable error) {
@@ -27,7 +28,8 @@ public class WebErrorMapper implements ExceptionMapper<Throwable> {
       int status = web.getResponse().getStatus();
       String message = web.getMessage() != null && !web.getMessage().startsWith("HTTP ")
           ? web.getMessage() : defaultMessage(status);
-      Response response = ErrorPage.build(headers, status, "HTTP_" + status, message, correlation, Optional.empty());
+      Response response = ErrorPage.build(chosenLanguage(), headers, status, "HTTP_" + status, message, correlation,
+          Optional.empty());
       if (web.getResponse().getHeaderString("Allow") != null) {
         return Response.fromResponse(response).header("Allow", web.getResponse().getHeaderString("Allow")).build();
       }
@@ -37,6 +39,12 @@ public class WebErrorMapper implements ExceptionMapper<Throwable> {
     return ErrorPage.build(headers, 500, "INTERNAL_ERROR",
         "Something went wrong on our side. Nothing you saved is lost; please try again.", correlation,
         Optional.empty());
+  }
+
+  /** The language the access filter chose for this request's session, if it got that far. */
+  private Optional<UiLanguage> chosenLanguage() {
+    Object chosen = request == null ? null : request.getAttribute(ErrorPage.LANGUAGE_PROPERTY);
+    return chosen instanceof UiLanguage language ? Optional.of(language) : Optional.empty();
   }
 
   private static String defaultMessage(int status) {

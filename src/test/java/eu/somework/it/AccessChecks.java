@@ -240,6 +240,52 @@ abstract class AccessChecks {
     }
   }
 
+  @Test
+  void manyLaunchesInOneBrowserKeepItsCookiesFewAndEveryLaunchWorks() throws Exception {
+    Browser browser = new Browser();
+    String host = URI.create(MockPlatforms.TOOL).getAuthority();
+    Visitor last = null;
+    for (int i = 0; i < 12; i++) {
+      last = Visitor.launch(browser, "dep-1", "user-many", "Learner", "Many Launches");
+      assertEquals(200, last.landing().status(), "launch " + i);
+    }
+    long live = browser.cookieNames(host).stream()
+        .filter(n -> n.startsWith("somework_") && !browser.cookie(host, n).isEmpty()).count();
+    assertTrue(live <= 8, "cookies the browser still holds: " + live);
+    assertEquals(200, browser.get(MockPlatforms.TOOL + "/app/overview?s=" + last.token()).status());
+  }
+
+  @Test
+  void aPostWithoutContentTypeIsA415NotAServerError() throws Exception {
+    Visitor student = Visitor.launch("dep-1", "user-415", "Learner");
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    for (String path : List.of("/app/language?s=" + student.token(), "/lti/login", "/lti/launch",
+        "/simulator/launch", "/simulator/token", "/simulator/deep-link-return")) {
+      var answer = http.send(java.net.http.HttpRequest.newBuilder(URI.create(MockPlatforms.TOOL + path))
+          .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(415, answer.statusCode(), path + ": " + answer.body());
+    }
+  }
+
+  @Test
+  void optionsIsAnsweredWithoutARefusalAndRefusalsAreNotStored() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    var options = http.send(java.net.http.HttpRequest.newBuilder(URI.create(MockPlatforms.TOOL + "/app"))
+        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertTrue(options.statusCode() < 400, "OPTIONS answered " + options.statusCode());
+    assertFalse(options.body().contains("wadl"), "no generated route list: " + options.body());
+
+    Visitor student = Visitor.launch("dep-1", "user-nostore", "Learner");
+    Browser.Page refused = student.browser().get(MockPlatforms.TOOL + "/app/progress?s=" + student.token());
+    assertEquals(403, refused.status());
+    assertEquals("no-store", refused.header("Cache-Control"));
+    Browser.Page elsewhere = new Browser().get(MockPlatforms.TOOL + "/app/progress?s=" + student.token());
+    assertEquals(401, elsewhere.status());
+    assertEquals("no-store", elsewhere.header("Cache-Control"));
+  }
+
   /** A launched user: their browser (with its cookies), the session token of their pages, where they landed. */
   record Visitor(Browser browser, String token, Browser.Page launchAnswer, Browser.Page landing) {
     static Visitor launch(String deployment, String userId, String role) throws Exception {
@@ -247,7 +293,11 @@ abstract class AccessChecks {
     }
 
     static Visitor launch(String deployment, String userId, String role, String name) throws Exception {
-      Browser browser = new Browser();
+      return launch(new Browser(), deployment, userId, role, name);
+    }
+
+    static Visitor launch(Browser browser, String deployment, String userId, String role, String name)
+        throws Exception {
       MockPlatforms platforms = MockPlatforms.get();
       LtiLogin login = LtiLogin.start(browser, "a", "client-a1", deployment);
       assertEquals(302, login.answer().status(), login.answer().body());

@@ -65,6 +65,11 @@ class DeepLinkingSettingsIT {
     assertFalse(page.body().contains("name=\"graded\""), "no gradebook option the platform would ignore");
     String token = Browser.hiddenFields(page).get("s");
 
+    Browser.Page unknown = teacher.postRaw(MockPlatforms.TOOL + "/app/deep-linking", Browser.encode(Map.of("s", token,
+        "action", "bogus", "unit", "data-protection")));
+    assertEquals(400, unknown.status(), "an unknown action answers nothing to the platform");
+    assertFalse(unknown.body().contains("name=\"JWT\""), unknown.body());
+
     Browser.Page two = teacher.postRaw(MockPlatforms.TOOL + "/app/deep-linking", Browser.encode(Map.of("s", token,
         "action", "add")) + "&unit=data-protection&unit=digital-identity");
     assertEquals(400, two.status());

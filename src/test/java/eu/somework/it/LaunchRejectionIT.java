@@ -165,7 +165,12 @@ class LaunchRejectionIT {
     Browser browser = new Browser().acceptJson();
     LtiLogin login = LtiLogin.start(browser, "b", "client-b", "1");
     String token = MockPlatforms.sign(MockPlatforms.get().key("b"), valid(login).build());
+    String host = java.net.URI.create(MockPlatforms.TOOL).getAuthority();
+    String cookie = "somework_login_" + login.state().substring(0, 16);
+    String value = browser.cookie(host, cookie);
     assertEquals(303, login.launch(browser, token).status());
+    // an accepted launch removes its login cookie; a replay that brings it back meets the nonce check
+    browser.setCookie(host, cookie, value);
     assertRejected(login.launch(browser, token), 401, "NONCE_REPLAYED");
   }
 

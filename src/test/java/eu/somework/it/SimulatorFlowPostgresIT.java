@@ -60,12 +60,17 @@ class SimulatorFlowPostgresIT {
     Map<String, String> form = Browser.hiddenFields(authorization);
     String nonce = SignedJWT.parse(form.get("id_token")).getJWTClaimsSet().getStringClaim("nonce");
 
+    String host = java.net.URI.create(TOOL).getAuthority();
+    String loginCookie = "somework_login_" + form.get("state").substring(0, 16);
+    String loginCookieValue = browser.cookie(host, loginCookie);
     assertEquals(200, browser.submitForm(authorization).status());
     assertEquals(1, PostgresDatabase.rows("SELECT 1 FROM login_state WHERE state = ? AND nonce = ?",
         form.get("state"), nonce).size(), "the login state is in PostgreSQL");
     assertEquals(1, PostgresDatabase.rows("SELECT 1 FROM used_nonce WHERE issuer = ? AND nonce = ?",
         SIMULATOR, nonce).size(), "the used nonce is in PostgreSQL");
 
+    // the accepted launch removed its login cookie; a replay that brings it back meets the nonce check
+    browser.setCookie(host, loginCookie, loginCookieValue);
     Browser.Page replay = browser.submitForm(authorization);
     assertEquals(401, replay.status(), replay.body());
     assertTrue(replay.body().contains("NONCE_REPLAYED"), replay.body());

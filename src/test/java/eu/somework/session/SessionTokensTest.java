@@ -175,4 +175,20 @@ class SessionTokensTest {
       }
     };
   }
+
+  @Test
+  void aBrowserKeepsAtMostEightSessionsAndTheOldestGoFirst() {
+    Map<String, Cookie> jar = new java.util.HashMap<>();
+    for (int i = 0; i < 8; i++) {
+      SessionCookie.Binding binding = SessionCookie.create(Instant.parse("2026-12-01T10:00:00Z").plusSeconds(i));
+      jar.put(SessionCookie.PREFIX + binding.id(), new Cookie(SessionCookie.PREFIX + binding.id(), binding.secret()));
+    }
+    String oldest = jar.keySet().stream().sorted().findFirst().orElseThrow();
+    java.util.List<String> dropped = SessionCookie.dropOldest(jar);
+    assertEquals(java.util.List.of(oldest + "=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=None; Partitioned"),
+        dropped, "with the new one the browser keeps eight");
+    assertEquals(java.util.List.of(), SessionCookie.dropOldest(Map.of()));
+    assertTrue(SessionCookie.create(Instant.parse("2026-12-01T10:00:00Z")).id()
+        .compareTo(SessionCookie.create(Instant.parse("2026-12-01T10:00:01Z")).id()) < 0, "ids sort by age");
+  }
 }

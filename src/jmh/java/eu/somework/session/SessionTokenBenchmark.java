@@ -1,8 +1,7 @@
-package eu.somework.launch;
+package eu.somework.session;
 
 import eu.somework.testsupport.DatabaseEngine;
 import eu.somework.testsupport.MigratedDatabase;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -32,19 +31,19 @@ public class SessionTokenBenchmark {
   private SessionTokens tokens;
   private ToolSession session;
   private String token;
+  private final SessionCookie.Binding binding = SessionCookie.create();
 
   @Setup
   public void setUp() {
-    tokens = new SessionTokens();
-    tokens.tx = MigratedDatabase.emptied(DatabaseEngine.H2).transactor();
-    tokens.clock = Clock.systemUTC();
+    tokens = SessionTokens.over(MigratedDatabase.emptied(DatabaseEngine.H2).transactor(),
+        new eu.somework.config.Settings());
     // a student's session after a Moodle launch, bound to a unit
     session = new ToolSession("https://moodle.example.edu", "kQ9vXy2LmN4pR7s", "1", Optional.of("41"),
         Optional.of("Aino Virtanen"), ToolRole.STUDENT, "27", Optional.of("Social media at work (autumn 2025)"),
         Optional.of("318"), Optional.of("Unit 2: Data protection at work"), Optional.of("fi"),
         Optional.of("data-protection"), Optional.empty(), Instant.now().plusSeconds(4 * 3600));
-    token = tokens.issue(session);
-    if (!tokens.verify(token).orElseThrow().userId().equals(session.userId())) {
+    token = tokens.issue(session, binding);
+    if (!tokens.verify(token).orElseThrow().session().userId().equals(session.userId())) {
       throw new IllegalStateException("the token does not carry the session");
     }
     System.out.println("\nsession token length: " + token.length() + " characters");
@@ -53,18 +52,18 @@ public class SessionTokenBenchmark {
   /** What the launch does once: sign the session (HS256). */
   @Benchmark
   public String issue() {
-    return tokens.issue(session);
+    return tokens.issue(session, binding);
   }
 
   /** What every page request does: parse, check the HMAC, audience and expiry, rebuild the session. */
   @Benchmark
-  public Optional<ToolSession> verify() {
+  public Optional<BoundSession> verify() {
     return tokens.verify(token);
   }
 
   /** Both, as a launch followed by its landing page. */
   @Benchmark
-  public Optional<ToolSession> issueThenVerify() {
-    return tokens.verify(tokens.issue(session));
+  public Optional<BoundSession> issueThenVerify() {
+    return tokens.verify(tokens.issue(session, binding));
   }
 }
