@@ -4,6 +4,8 @@ import eu.somework.content.ContentCatalogue;
 import eu.somework.content.Unit;
 import eu.somework.session.Allow;
 import eu.somework.access.RequestContext;
+import eu.somework.launch.DatabaseNonceRegistry;
+import eu.somework.session.RandomTokens;
 import eu.somework.session.ToolRole;
 import eu.somework.session.ToolSession;
 import eu.somework.lti.DeepLinkingResponse;
@@ -13,6 +15,7 @@ import eu.somework.web.Messages;
 import eu.somework.web.UiLanguage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.FormParam;
@@ -40,6 +43,8 @@ public class DeepLinkingResource {
   private static final Set<String> ACTIONS = Set.of("add", "all", "cancel", "error");
 
   @Inject RequestContext context;
+  /** Single-use values per issuer: here, "this Deep Linking request has been answered". */
+  @Inject DatabaseNonceRegistry answered;
   @Inject ContentCatalogue catalogue;
   @Inject KeyRing keys;
   @Inject Clock clock;
@@ -88,6 +93,11 @@ public class DeepLinkingResource {
         items.add(UnitPlacement.of(unit, text.language(), dl.acceptLineItem() && gradedIds.contains(unit.id())));
       }
       jwt = responses().items(keys.signingKey(KeyRing.TOOL), request, items, Optional.empty());
+    }
+    // one answer per Deep Linking request: a second would add the same activities again
+    if (!answered.markUsed(session.issuer(), "deep-linking-answer:" + RandomTokens.sha256(context.sessionToken()),
+        session.expiresAt())) {
+      throw new ClientErrorException(text.get("dl.answered"), Response.Status.CONFLICT);
     }
     return Response.ok(AutoPost.page(dl.returnUrl(), java.util.Map.of("JWT", jwt), text.get("dl.return"))).build();
   }

@@ -86,6 +86,12 @@ class DeepLinkingSettingsIT {
     Map<?, ?> item = (Map<?, ?>) items.get(0);
     assertEquals(Map.of("unit", "data-protection"), item.get("custom"));
     assertNull(item.get("lineItem"), "no line item for a platform that does not accept them");
+
+    Browser.Page again = teacher.postRaw(MockPlatforms.TOOL + "/app/deep-linking", Browser.encode(Map.of("s", token,
+        "action", "all")));
+    assertEquals(409, again.status(), "one answer per Deep Linking request: " + again.body());
+    assertTrue(again.body().contains("answered already"), again.body());
+    assertFalse(again.body().contains("name=\"JWT\""), again.body());
   }
 
   @Test
