@@ -1,5 +1,6 @@
 package eu.somework.config;
 
+import eu.somework.testsupport.LogCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,14 +10,10 @@ import eu.somework.testsupport.TestConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What start-up refuses, and the one log line per problem the operator reads. */
 class ConfigurationCheckTest {
@@ -27,30 +24,7 @@ class ConfigurationCheckTest {
       "somework.key-encryption-secret", SECRET,
       "somework.db.password", "db-pw-never-logged");
 
-  private final Logger log = Logger.getLogger(ConfigurationCheck.class.getName());
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
-
-  @BeforeEach
-  void captureLog() {
-    log.addHandler(capture);
-  }
-
-  @AfterEach
-  void releaseLog() {
-    log.removeHandler(capture);
-  }
+  @RegisterExtension final LogCapture log = new LogCapture(ConfigurationCheck.class);
 
   private static List<String> problems(Map<String, String> properties) {
     return ConfigurationCheck.problems(new Settings(TestConfig.of(properties)));
@@ -141,7 +115,7 @@ class ConfigurationCheckTest {
 
     ConfigurationRefused refused = assertThrows(ConfigurationRefused.class, () -> ConfigurationCheck.enforce(settings));
 
-    List<String> severe = records.stream().filter(r -> r.getLevel() == Level.SEVERE).map(LogRecord::getMessage).toList();
+    List<String> severe = log.records().stream().filter(r -> r.getLevel() == Level.SEVERE).map(LogRecord::getMessage).toList();
     assertEquals(refused.problems(), severe);
     assertEquals(2, severe.size(), severe.toString());
     assertTrue(severe.stream().anyMatch(line -> line.contains("SOMEWORK_BASE_URL")), severe.toString());
@@ -154,6 +128,6 @@ class ConfigurationCheckTest {
   void aValidConfigurationLogsNothingAndStarts() {
     ConfigurationCheck.enforce(new Settings(TestConfig.of(PRODUCTION)));
 
-    assertEquals(List.of(), records);
+    assertEquals(List.of(), log.records());
   }
 }

@@ -1,5 +1,6 @@
 package eu.somework.persistence;
 
+import eu.somework.testsupport.LogCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,42 +12,15 @@ import eu.somework.testsupport.PostgresServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the operator reads when the tool cannot reach its database at start-up. */
 class DatabaseUnavailableTest {
   private static final String PASSWORD = "pw-never-logged";
-  private final Logger log = Logger.getLogger(Database.class.getName());
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
-
-  @BeforeEach
-  void captureLog() {
-    log.addHandler(capture);
-  }
-
-  @AfterEach
-  void releaseLog() {
-    log.removeHandler(capture);
-  }
+  @RegisterExtension final LogCapture log = new LogCapture(Database.class);
 
   @Test
   void anUnreachableServerIsNamedInOneLogLineWithoutThePassword() throws Exception {
@@ -123,7 +97,7 @@ class DatabaseUnavailableTest {
   }
 
   private LogRecord severeLine() {
-    List<LogRecord> severe = records.stream().filter(r -> r.getLevel() == Level.SEVERE).toList();
+    List<LogRecord> severe = log.records().stream().filter(r -> r.getLevel() == Level.SEVERE).toList();
     assertEquals(1, severe.size(), "one SEVERE line: " + severe);
     return severe.get(0);
   }
