@@ -11,7 +11,6 @@ import eu.somework.lti.JwksFetcher;
 import java.io.IOException;
 import java.net.URI;
 import java.text.ParseException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
