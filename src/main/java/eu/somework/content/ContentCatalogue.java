@@ -18,6 +18,9 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class ContentCatalogue {
+  /** Where unit files are served: {@code /content/<unit>/<file>} (the unit texts link them so). */
+  public static final String FILES_PATH = UnitMarkdown.FILES_PATH;
+
   private static final Logger LOG = Logger.getLogger(ContentCatalogue.class.getName());
 
   @Inject Settings settings;
@@ -30,7 +33,7 @@ public class ContentCatalogue {
   }
 
   /** A catalogue of the units under {@code folder} checked by {@code rules}; for tests of the checks. */
-  static ContentCatalogue from(java.nio.file.Path folder, ContentRules rules) {
+  public static ContentCatalogue from(java.nio.file.Path folder, ContentRules rules) {
     ContentCatalogue catalogue = new ContentCatalogue();
     catalogue.folder = folder;
     catalogue.snapshot = CatalogueSnapshot.load(folder, rules);
@@ -74,6 +77,21 @@ public class ContentCatalogue {
       return Optional.empty();
     }
     return LinkTarget.resolve(folder.resolve(unitId), relativePath);
+  }
+
+  /** The media type a unit file of this name is served with; only for names {@link #unitFile} accepts. */
+  public static String fileMediaType(String relativePath) {
+    return LinkTarget.FILE_TYPES.get(LinkTarget.extension(relativePath));
+  }
+
+  /** Whether {@code id} has the shape of a unit id (a unit folder's name); says nothing of whether it is served. */
+  public static boolean isUnitId(String id) {
+    return id != null && UnitLoader.FOLDER_NAME.matcher(id).matches();
+  }
+
+  /** The regular expression of a unit id, for URL patterns. */
+  public static String unitIdPattern() {
+    return UnitLoader.FOLDER_NAME.pattern();
   }
 
   /** Every problem found, in the units left out. Empty when all content is valid. */

@@ -6,7 +6,7 @@ package eu.somework.content;
  * glossaries, the same structure in every language) but still accepts and checks those keys where
  * a text already has them, so content can gain them one language at a time.
  */
-enum ContentRules {
+public enum ContentRules {
   /** The checks of the first release; the issue 8 keys are optional and nothing is cross-checked. */
   CORE,
   /** Every check: {@code reflection.words} and {@code revisionRule} required, glossaries, structure. */

@@ -10,23 +10,24 @@ import java.util.List;
  * reflection contains, and the rubric as a table (criteria as rows, levels as columns) that
  * scrolls sideways on a narrow screen, with the unit's rule for revising a reflection above it.
  */
-final class ReflectionTaskBox {
+public final class ReflectionTaskBox {
   private ReflectionTaskBox() {}
 
   /**
    * What the box shows. {@code uiLang}/{@code uiDir} mark the interface's own text when the unit is
    * in another language (null otherwise); {@code levels} are the column headings.
    */
-  record View(ReflectionTask task, Messages text, int maxPoints, String uiLang, String uiDir, List<String> levels,
+  public record View(ReflectionTask task, Messages text, int maxPoints, String uiLang, String uiDir, List<String> levels,
       List<Row> rows) {}
 
   /** A criterion and one cell per level column; a cell is null where the criterion has fewer levels. */
-  record Row(String criterion, List<Cell> cells) {}
+  public record Row(String criterion, List<Cell> cells) {}
 
   /** A rubric level: its points, as the interface says them, and what earns them. */
-  record Cell(String points, String description) {}
+  public record Cell(String points, String description) {}
 
-  static View view(Unit unit, UiLanguage language, UiLanguage served, Messages text) {
+  /** The box for {@code unit}'s task in {@code language}, its interface text in {@code served}. */
+  public static View view(Unit unit, UiLanguage language, UiLanguage served, Messages text) {
     ReflectionTask task = unit.reflection(language);
     int columns = task.criteria().stream().mapToInt(c -> c.levels().size()).max().orElse(0);
     List<String> levels = new ArrayList<>();

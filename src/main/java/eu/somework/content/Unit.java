@@ -18,7 +18,11 @@ public final class Unit {
   private final Map<UiLanguage, UnitText> texts;
   private final Map<UiLanguage, String> html;
 
-  Unit(String id, int order, int estimatedMinutes, int maxPoints, List<UiLanguage> languages,
+  /**
+   * A unit as the loader builds it; {@code html} holds each language's body already rendered and
+   * sanitised (public for tests that need a unit with chosen text).
+   */
+  public Unit(String id, int order, int estimatedMinutes, int maxPoints, List<UiLanguage> languages,
       Map<UiLanguage, UnitText> texts, Map<UiLanguage, String> html) {
     this.id = id;
     this.order = order;

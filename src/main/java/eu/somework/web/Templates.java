@@ -29,7 +29,7 @@ public final class Templates {
   /**
    * Renders a template that takes one parameter.
    *
-   * @param name the template's path under {@code src/main/jte}, e.g. {@code "content/module.jte"}
+   * @param name the template's path under {@code src/main/jte}, e.g. {@code "module/module.jte"}
    * @param model the template's one {@code @param}
    * @return the page or fragment, escaped by context
    * @throws gg.jte.TemplateException when there is no such template or the model has the wrong type

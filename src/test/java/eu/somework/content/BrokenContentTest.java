@@ -1,5 +1,7 @@
 package eu.somework.content;
 
+import eu.somework.testsupport.ModuleFixtures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import eu.somework.web.UiLanguage;
@@ -21,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * real module. Fixtures with a glossary/ folder carry copies of the valid fixture's glossaries.
  */
 class BrokenContentTest {
-  static final Path FIXTURES = Path.of("src/test/resources/content-fixtures");
+  static final Path FIXTURES = ModuleFixtures.FIXTURES;
 
   @Test
   void theValidFixtureIsServed() {

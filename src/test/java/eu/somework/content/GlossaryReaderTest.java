@@ -1,5 +1,7 @@
 package eu.somework.content;
 
+import eu.somework.testsupport.ModuleFixtures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +19,7 @@ class GlossaryReaderTest {
 
   private static String read() {
     try {
-      return Files.readString(BrokenContentTest.FIXTURES.resolve("valid/glossary/fi.yaml"));
+      return Files.readString(ModuleFixtures.FIXTURES.resolve("valid/glossary/fi.yaml"));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

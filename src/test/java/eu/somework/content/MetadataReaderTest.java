@@ -1,5 +1,7 @@
 package eu.somework.content;
 
+import eu.somework.testsupport.ModuleFixtures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +21,7 @@ class MetadataReaderTest {
 
   private static String read() {
     try {
-      return Files.readString(BrokenContentTest.FIXTURES.resolve("valid/first-steps/unit.yaml"));
+      return Files.readString(ModuleFixtures.FIXTURES.resolve("valid/first-steps/unit.yaml"));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

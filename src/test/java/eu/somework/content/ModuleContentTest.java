@@ -1,5 +1,7 @@
 package eu.somework.content;
 
+import eu.somework.testsupport.ModuleFixtures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * makes these tests hold the real content to the issue 8 checks too.
  */
 class ModuleContentTest {
-  static final ContentCatalogue CATALOGUE = ContentCatalogue.from(Path.of("module-content"));
+  static final ContentCatalogue CATALOGUE = ModuleFixtures.CATALOGUE;
 
   @Test
   void theWholeModuleValidatesWithoutProblems() {

@@ -35,8 +35,8 @@ class TemplateSourcesTest {
   void onlyTheUnitBodyIsWrittenUnescaped() throws IOException {
     List<String> unsafe = templates().entrySet().stream().filter(e -> e.getValue().contains("$unsafe{"))
         .map(Map.Entry::getKey).toList();
-    assertEquals(List.of("content/unit.jte"), unsafe);
-    assertEquals(1, templates().get("content/unit.jte").split("\\$unsafe\\{", -1).length - 1);
+    assertEquals(List.of("module/unit.jte"), unsafe);
+    assertEquals(1, templates().get("module/unit.jte").split("\\$unsafe\\{", -1).length - 1);
   }
 
   private static Map<String, String> templates() throws IOException {
