@@ -35,6 +35,9 @@ import org.junit.jupiter.api.Test;
  * ({@link AccessIT}) and on PostgreSQL with the key-encryption secret set ({@link AccessPostgresIT}).
  */
 abstract class AccessChecks {
+  /** Whether the server under test runs the built-in simulator (never in an institution's set-up). */
+  abstract boolean simulatorEnabled();
+
   private static final Pattern TOKEN = Pattern.compile("[?&]s=([^&\"]+)");
   private static final Map<String, String> SAMPLE_PATH_VALUES = Map.of(
       "id", "data-protection", "unit", "data-protection", "file", "missing.png", "name", "app.css",
@@ -214,9 +217,24 @@ abstract class AccessChecks {
             "LtiDeepLinkingResponse").build();
     Browser.Page page = new Browser().post(MockPlatforms.TOOL + "/simulator/deep-link-return",
         Map.of("JWT", MockPlatforms.sign(MockPlatforms.newKey(), forged)));
-    assertEquals(400, page.status(), page.body());
-    assertTrue(page.body().contains("rejected"), page.body());
+    if (simulatorEnabled()) {
+      assertEquals(400, page.status(), page.body());
+      assertTrue(page.body().contains("rejected"), page.body());
+    } else {
+      assertEquals(404, page.status(), "with the simulator off its URLs do not exist: " + page.body());
+    }
     assertClean(page);
+  }
+
+  @Test
+  void theSimulatorIsThereOnlyWhenSwitchedOn() throws Exception {
+    for (String path : List.of("/simulator", "/simulator/jwks")) {
+      Browser.Page page = new Browser().get(MockPlatforms.TOOL + path);
+      assertEquals(simulatorEnabled() ? 200 : 404, page.status(), path + ": " + page.body());
+      if (!simulatorEnabled()) {
+        assertClean(page);
+      }
+    }
   }
 
   @Test
@@ -259,8 +277,12 @@ abstract class AccessChecks {
   void aPostWithoutContentTypeIsA415NotAServerError() throws Exception {
     Visitor student = Visitor.launch("dep-1", "user-415", "Learner");
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-    for (String path : List.of("/app/language?s=" + student.token(), "/lti/login", "/lti/launch",
-        "/simulator/launch", "/simulator/token", "/simulator/deep-link-return")) {
+    List<String> paths = new java.util.ArrayList<>(List.of("/app/language?s=" + student.token(), "/lti/login",
+        "/lti/launch"));
+    if (simulatorEnabled()) {
+      paths.addAll(List.of("/simulator/launch", "/simulator/token", "/simulator/deep-link-return"));
+    }
+    for (String path : paths) {
       var answer = http.send(java.net.http.HttpRequest.newBuilder(URI.create(MockPlatforms.TOOL + path))
           .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
           java.net.http.HttpResponse.BodyHandlers.ofString());

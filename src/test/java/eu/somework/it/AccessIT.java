@@ -14,4 +14,9 @@ class AccessIT extends AccessChecks {
   static WebArchive deploy() {
     return ToolDeployment.war();
   }
+
+  @Override
+  boolean simulatorEnabled() {
+    return true;
+  }
 }

@@ -7,8 +7,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@link AccessChecks} on the production configuration's pieces: PostgreSQL, the key-encryption
- * secret set (session secret and keys encrypted at rest), every limit at its default.
+ * {@link AccessChecks} on the server as an institution runs it: PostgreSQL, the key-encryption
+ * secret set (session secret and keys encrypted at rest), the simulator off, every limit at its
+ * default.
  */
 @ExtendWith({PostgresDatabase.class, ArquillianExtension.class})
 @RunAsClient
@@ -16,5 +17,10 @@ class AccessPostgresIT extends AccessChecks {
   @Deployment(testable = false)
   static WebArchive deploy() {
     return ToolDeployment.war();
+  }
+
+  @Override
+  boolean simulatorEnabled() {
+    return false;
   }
 }

@@ -8,8 +8,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -19,7 +17,7 @@ import org.openqa.selenium.WebElement;
  * In a real Chromium, a person opens the simulator, picks a student or the teacher, presses
  * Launch, and sees the tool in the course's iframe: who they are, their role, the module's units.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ChromiumPerClass.class})
 @RunAsClient
 class BrowserLaunchIT {
   private static Chromium chrome;
@@ -27,18 +25,6 @@ class BrowserLaunchIT {
   @Deployment(testable = false)
   static WebArchive deploy() {
     return ToolDeployment.war();
-  }
-
-  @BeforeAll
-  static void startBrowser() {
-    chrome = Chromium.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (chrome != null) {
-      chrome.close();
-    }
   }
 
   @Test

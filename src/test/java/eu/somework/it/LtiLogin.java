@@ -11,10 +11,16 @@ import java.util.Map;
 record LtiLogin(Browser.Page answer, Map<String, String> authorizationRequest) {
 
   static LtiLogin start(Browser browser, String platform, String clientId, String deploymentId) throws Exception {
+    return start(browser, platform, clientId, deploymentId, MockPlatforms.TOOL + "/lti/launch");
+  }
+
+  /** A login initiation for a link whose target is {@code targetLinkUri} (e.g. a deep-linked unit). */
+  static LtiLogin start(Browser browser, String platform, String clientId, String deploymentId, String targetLinkUri)
+      throws Exception {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("iss", MockPlatforms.issuer(platform));
     form.put("login_hint", "user-hint-42");
-    form.put("target_link_uri", MockPlatforms.TOOL + "/lti/launch");
+    form.put("target_link_uri", targetLinkUri);
     form.put("lti_message_hint", "{\"cmid\":\"7\",\"launchid\":\"ltilaunch7_123\"}");
     if (clientId != null) {
       form.put("client_id", clientId);

@@ -4,7 +4,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,7 +14,7 @@ import org.openqa.selenium.By;
  * scrolling, in the right language and direction, with landmarks, labels and keyboard access
  * (see {@link PageAudit}). Screenshots land in target/screenshots/.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ChromiumPerClass.class})
 @RunAsClient
 class PageLayoutIT {
   private static Chromium chrome;
@@ -29,16 +28,8 @@ class PageLayoutIT {
 
   @BeforeAll
   static void startBrowser() {
-    chrome = Chromium.start();
     simulator = new SimulatorScreen(chrome, MockPlatforms.TOOL);
     audit = new PageAudit(chrome);
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (chrome != null) {
-      chrome.close();
-    }
   }
 
   @Test

@@ -54,7 +54,7 @@ class RestartPostgresIT {
       assertFalse(migrationsBefore.isEmpty());
       assertEquals(migrationsBefore, PostgresDatabase.rows(MIGRATIONS), "no migration applied again");
       assertEquals(registrationsBefore, PostgresDatabase.rows(REGISTRATIONS), "the same registrations, none added");
-      Browser.Page landing = SimulatorFlowIT.launchFromSimulator(new Browser(), "sim-student-zofia", "rl-module", "en");
+      Browser.Page landing = LaunchFlowIT.launch(new Browser(), "a", "client-a1", "dep-1", "Learner");
       assertEquals(200, landing.status(), landing.body());
       assertEquals("Student", landing.fact("role"));
     } finally {

@@ -8,8 +8,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -20,7 +18,8 @@ import org.openqa.selenium.WebElement;
  * opened as 127.0.0.1 while the tool's base URL is localhost, so for Chromium the tool is another
  * site inside the course page, as it is inside a real LMS.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ChromiumPerClass.class})
+@ChromiumPerClass.BlockingThirdPartyCookies
 @RunAsClient
 class ThirdPartyCookieIT {
   static final String COURSE_SITE = MockPlatforms.TOOL.replace("//localhost:", "//127.0.0.1:");
@@ -29,18 +28,6 @@ class ThirdPartyCookieIT {
   @Deployment(testable = false)
   static WebArchive deploy() {
     return ToolDeployment.war();
-  }
-
-  @BeforeAll
-  static void startBrowser() {
-    chrome = Chromium.blockingThirdPartyCookies();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (chrome != null) {
-      chrome.close();
-    }
   }
 
   @Test
