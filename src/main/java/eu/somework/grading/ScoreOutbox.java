@@ -142,9 +142,13 @@ public class ScoreOutbox {
   /** How many entries wait to be sent, and since when the oldest (for health and metrics). */
   public Backlog backlog() {
     return tx.read(em -> {
-      Object[] row = em.createQuery("select count(e), min(e.createdAt) from OutboxEntry e where e.state = :pending",
-          Object[].class).setParameter("pending", OutboxState.PENDING).getSingleResult();
-      return new Backlog(((Number) row[0]).longValue(), Optional.ofNullable((Instant) row[1]));
+      long pending = em.createQuery("select count(e) from OutboxEntry e where e.state = :pending", Long.class)
+          .setParameter("pending", OutboxState.PENDING).getSingleResult();
+      // not min(): an aggregate bypasses the Instant converter on PostgreSQL
+      Optional<Instant> oldest = em.createQuery("select e.createdAt from OutboxEntry e where e.state = :pending"
+              + " order by e.createdAt", Instant.class)
+          .setParameter("pending", OutboxState.PENDING).setMaxResults(1).getResultList().stream().findFirst();
+      return new Backlog(pending, oldest);
     });
   }
 

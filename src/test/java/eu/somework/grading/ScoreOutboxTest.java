@@ -108,6 +108,7 @@ class ScoreOutboxTest {
     assertEquals(1, waiting.attempts());
     assertEquals(Optional.of("HTTP 503 from the platform"), waiting.lastError());
     assertEquals(T0.plusSeconds(15), waiting.nextAttemptAt());
+    assertEquals(new ScoreOutbox.Backlog(1, Optional.of(T0)), outbox.backlog(), "one waiting since T0");
 
     assertEquals(0, outbox.deliverDue(entry -> down, "w1", 10), "not due before its time");
     clock.advance(Duration.ofSeconds(15));

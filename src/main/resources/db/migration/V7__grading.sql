@@ -29,3 +29,38 @@ CREATE TABLE score_outbox (
 CREATE INDEX ix_score_outbox_due ON score_outbox (state, next_attempt_at);
 -- the teacher's question: where is this student's score for this link?
 CREATE INDEX ix_score_outbox_user ON score_outbox (issuer, client_id, deployment_id, resource_link_id, user_id);
+
+-- The unit a resource link opens (its custom parameter "unit"), so a grade for a unit finds the
+-- gradebook column of the link that placed it.
+ALTER TABLE resource_link ADD COLUMN unit_id VARCHAR(64);
+
+-- A teacher's marking of one student's reflection for one unit in one course (registration +
+-- deployment + context). Personal data: user ids, points, feedback, the teacher's private note.
+CREATE TABLE grade (
+  id                VARCHAR(36)   PRIMARY KEY,
+  issuer            VARCHAR(255)  NOT NULL,
+  client_id         VARCHAR(255)  NOT NULL,
+  deployment_id     VARCHAR(255)  NOT NULL,
+  context_id        VARCHAR(255)  NOT NULL,
+  unit_id           VARCHAR(64)   NOT NULL,
+  user_id           VARCHAR(255)  NOT NULL,
+  version_id        VARCHAR(64)   NOT NULL,
+  score_given       DOUBLE PRECISION NOT NULL,
+  score_maximum     DOUBLE PRECISION NOT NULL,
+  feedback          VARCHAR(8000),
+  teacher_note      VARCHAR(4000),
+  released          BOOLEAN       NOT NULL,
+  graded_by         VARCHAR(255)  NOT NULL,
+  updated_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+  released_at       TIMESTAMP WITH TIME ZONE,
+  CONSTRAINT uq_grade UNIQUE (issuer, client_id, deployment_id, context_id, unit_id, user_id)
+);
+
+-- Points and comment per rubric criterion of a grade.
+CREATE TABLE grade_criterion (
+  grade_id     VARCHAR(36)   NOT NULL REFERENCES grade (id) ON DELETE CASCADE,
+  criterion_id VARCHAR(64)   NOT NULL,
+  points       INTEGER       NOT NULL,
+  comment      VARCHAR(2000),
+  PRIMARY KEY (grade_id, criterion_id)
+);
