@@ -57,6 +57,9 @@ public class ResourceLink {
   @Column(name = "context_memberships_url")
   private String contextMembershipsUrl;
 
+  @Column(name = "unit_id")
+  private String unitId;
+
   @Column(name = "updated_at")
   private Instant updatedAt;
 
@@ -72,8 +75,9 @@ public class ResourceLink {
   /** Takes what the latest launch said; a claim the platform no longer sends is cleared, not kept. */
   void describe(Optional<String> contextId, Optional<String> contextTitle, Optional<String> title,
       Optional<String> lineItem, Optional<String> lineItems, List<String> scopes, Optional<String> membershipsUrl,
-      Instant now) {
+      Optional<String> unitId, Instant now) {
     this.contextId = contextId.orElse(null);
+    this.unitId = cut(unitId, 64);
     this.contextTitle = cut(contextTitle, TITLE_LENGTH);
     this.title = cut(title, TITLE_LENGTH);
     this.lineItem = cut(lineItem, URL_LENGTH);
@@ -98,6 +102,16 @@ public class ResourceLink {
 
   public Optional<String> title() {
     return Optional.ofNullable(title);
+  }
+
+  /** The unit the link opens (its custom parameter {@code unit}); empty for the module overview. */
+  public Optional<String> unitId() {
+    return Optional.ofNullable(unitId);
+  }
+
+  /** The resource link id (unique within its deployment). */
+  public String resourceLinkId() {
+    return resourceLinkId;
   }
 
   /** The AGS {@code lineitem} URL: opaque, used as given (Moodle's carry a query string). */

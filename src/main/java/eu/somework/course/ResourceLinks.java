@@ -38,7 +38,8 @@ public class ResourceLinks {
           launch.context().flatMap(c -> c.title().or(c::label)),
           launch.resourceLink().get().title(),
           ags.flatMap(LtiLaunch.GradeService::lineItem), ags.flatMap(LtiLaunch.GradeService::lineItems),
-          ags.map(LtiLaunch.GradeService::scopes).orElse(List.of()), launch.membershipsUrl(), clock.instant());
+          ags.map(LtiLaunch.GradeService::scopes).orElse(List.of()), launch.membershipsUrl(),
+          Optional.ofNullable(launch.custom().get("unit")), clock.instant());
       return link;
     });
   }
@@ -47,6 +48,22 @@ public class ResourceLinks {
   public Optional<ResourceLink> of(ToolSession session) {
     return session.resourceLinkId().flatMap(id -> tx.read(em -> Optional.ofNullable(em.find(ResourceLink.class,
         new ResourceLink.Key(session.issuer(), session.clientId(), session.deploymentId(), id)))));
+  }
+
+  /**
+   * The link of a course that opens {@code unitId} and has a gradebook column or the means to find
+   * one (an AGS claim): where that unit's scores go. The most recently launched one when a course
+   * placed the unit twice.
+   */
+  public Optional<ResourceLink> gradedLinkFor(String issuer, String clientId, String deploymentId, String contextId,
+      String unitId) {
+    return tx.read(em -> em.createQuery("select l from ResourceLink l where l.issuer = :issuer"
+            + " and l.clientId = :clientId and l.deploymentId = :deploymentId and l.contextId = :contextId"
+            + " and l.unitId = :unitId and (l.lineItem is not null or l.lineItems is not null)"
+            + " order by l.updatedAt desc", ResourceLink.class)
+        .setParameter("issuer", issuer).setParameter("clientId", clientId).setParameter("deploymentId", deploymentId)
+        .setParameter("contextId", contextId).setParameter("unitId", unitId).setMaxResults(1).getResultList()
+        .stream().findFirst());
   }
 
   /**
