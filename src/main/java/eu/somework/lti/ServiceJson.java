@@ -1,5 +1,6 @@
 package eu.somework.lti;
 
+import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.text.ParseException;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class ServiceJson {
   public static List<Map<String, Object>> arrayOfObjects(String text, String what) throws LtiException {
     Object parsed;
     try {
-      parsed = JSONObjectUtils.parse("{\"a\":" + text + "}").get("a");
+      parsed = JSONArrayUtils.parse(text);
     } catch (ParseException e) {
       throw invalid("The platform's " + what + " is not a JSON array.");
     }
