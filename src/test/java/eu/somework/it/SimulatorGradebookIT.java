@@ -152,6 +152,10 @@ class SimulatorGradebookIT {
     LineItem read = lineItems.get(token, lineItem).orThrow();
     assertEquals(20.0, read.scoreMaximum());
     assertEquals(Optional.of(link), read.resourceLinkId());
+    LineItem renamed = lineItems.update(token, new LineItem(read.id(), "Unit 1 reflection (renamed)", 25,
+        read.resourceId(), read.resourceLinkId(), read.tag(), Optional.empty(), Optional.empty())).orThrow();
+    assertEquals("Unit 1 reflection (renamed)", lineItems.get(token, lineItem).orThrow().label());
+    assertEquals(25.0, renamed.scoreMaximum());
 
     OffsetDateTime submitted = now();
     assertEquals(new ServiceResult.Delivered<Void>(null),
@@ -166,6 +170,7 @@ class SimulatorGradebookIT {
         Optional.of("Clear & well argued."))), results.results(token, lineItem, Optional.empty()).orThrow());
 
     String page = new Browser().get(TOOL + "/simulator").body();
+    assertTrue(page.contains("<h3>Unit 1 reflection (renamed) <span class=\"meta\">(max 25)</span></h3>"), page);
     assertTrue(page.contains("<tr><td>Aino Virtanen</td><td>17.5 / 20</td><td>Completed</td><td>FullyGraded</td>"
         + "<td>Clear &amp; well argued.</td><td>" + Score.TIMESTAMP.format(submitted.plusSeconds(1)) + "</td></tr>"), page);
   }

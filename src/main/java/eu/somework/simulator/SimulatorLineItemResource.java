@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -22,7 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The simulator's score publish and result services (AGS 2.0 §3.4, §3.3), as Moodle's
+ * One line item of the simulator (AGS 2.0 §3.2: GET, PUT with {@code application/vnd.ims.lis.v2.lineitem+json})
+ * with its score publish and result services (AGS 2.0 §3.4, §3.3), as Moodle's
  * {@code scores.php} behaves: Content-Type {@code application/vnd.ims.lis.v1.score+json} only;
  * 400 "Incorrect score received" when userId, timestamp, activityProgress or gradingProgress is
  * missing or the user is not a learner of the course; scoreMaximum 1 when absent; scoreGiven kept
@@ -30,10 +32,11 @@ import java.util.Set;
  * score stays).
  */
 @Path("/simulator/ags/{context}/lineitems/{id}/lineitem")
-@Public("the simulated platform's score and result services: authenticated by its own access tokens, behind the simulator gate")
-public class SimulatorScoresResource {
+@Public("the simulated platform's line item, score and result services: authenticated by its own access tokens, behind the simulator gate")
+public class SimulatorLineItemResource {
   static final String SCORE = "application/vnd.ims.lis.v1.score+json";
   static final String RESULTS = "application/vnd.ims.lis.v2.resultcontainer+json";
+  private static final String LINE_ITEM = SimulatorLineItemsResource.LINE_ITEM;
   static final String SCOPE_SCORE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
   static final String SCOPE_RESULTS = "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly";
   private static final Set<String> ACTIVITY = Set.of("Initialized", "Started", "InProgress", "Submitted", "Completed");
@@ -44,6 +47,47 @@ public class SimulatorScoresResource {
   @Inject SimulatorStore store;
   @Inject SimulatorGradebook gradebook;
   @Inject SimulatorAccessTokens tokens;
+
+  @GET
+  public Response item(@PathParam("context") String context, @PathParam("id") String id,
+      @QueryParam("type_id") String typeId, @HeaderParam("Accept") String accept,
+      @HeaderParam("Authorization") String authorization) {
+    Optional<Response> refused = tokens.agsRefusal(context, typeId, authorization, Set.of(SimulatorLineItemsResource.SCOPE_LINE_ITEM, SimulatorLineItemsResource.SCOPE_READ));
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    if (!ServiceAnswers.accepts(accept, LINE_ITEM)) {
+      return ServiceAnswers.plain(400, "Accept must be " + LINE_ITEM + ".");
+    }
+    return store.lineItem(id)
+        .map(item -> ServiceAnswers.json(200, LINE_ITEM, lineItemJson(item)))
+        .orElseGet(() -> ServiceAnswers.plain(404, "No such line item."));
+  }
+
+  @PUT
+  public Response replace(@PathParam("context") String context, @PathParam("id") String id,
+      @QueryParam("type_id") String typeId, @HeaderParam("Content-Type") String contentType,
+      @HeaderParam("Authorization") String authorization, String body) {
+    if (!ServiceAnswers.isType(contentType, LINE_ITEM)) {
+      return ServiceAnswers.plain(400, "Content-Type must be " + LINE_ITEM + ".");
+    }
+    Optional<Response> refused = tokens.agsRefusal(context, typeId, authorization, Set.of(SimulatorLineItemsResource.SCOPE_LINE_ITEM));
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    Optional<SimulatorLineItemsResource.Wanted> wanted = SimulatorLineItemsResource.Wanted.read(body);
+    if (wanted.isEmpty()) {
+      return ServiceAnswers.plain(400, "A line item needs a label and a scoreMaximum above 0.");
+    }
+    SimulatorLineItemsResource.Wanted w = wanted.get();
+    return gradebook.replace(id, w.label(), w.scoreMaximum(), w.resourceId(), w.tag(), w.resourceLinkId())
+        .map(item -> ServiceAnswers.json(200, LINE_ITEM, lineItemJson(item)))
+        .orElseGet(() -> ServiceAnswers.plain(404, "No such line item."));
+  }
+
+  private String lineItemJson(SimLineItem item) {
+    return JSONObjectUtils.toJSONString(SimulatorLineItemsResource.json(new SimulatedPlatform(settings.baseUrl()), item));
+  }
 
   @POST
   @Path("scores")

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -20,15 +19,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The simulator's line item service (AGS 2.0 §3.2), as Moodle's gradebook services behave: line
+ * The simulator's line items container (AGS 2.0 §3.2), as Moodle's gradebook services behave: line
  * item URLs carry the tool type in a query ({@code …/lineitems/<id>/lineitem?type_id=1}), media
  * types are checked strictly (a plain {@code application/json} gets 400), every call needs an
  * access token from {@link SimulatorTokenResource} with the right scope (401 otherwise), and the
- * container pages only when {@code limit} is sent. Scores and results: {@link SimulatorScoresResource}.
+ * container pages only when {@code limit} is sent. One line item, its scores and results:
+ * {@link SimulatorLineItemResource} (one class per path prefix: JAX-RS picks the class first).
  */
 @Path("/simulator/ags/{context}/lineitems")
 @Public("the simulated platform's line item service: authenticated by its own access tokens, behind the simulator gate")
-public class SimulatorAgsResource {
+public class SimulatorLineItemsResource {
   static final String LINE_ITEM = "application/vnd.ims.lis.v2.lineitem+json";
   static final String CONTAINER = "application/vnd.ims.lis.v2.lineitemcontainer+json";
   static final String SCOPE_LINE_ITEM = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
@@ -90,45 +90,6 @@ public class SimulatorAgsResource {
     SimLineItem item = gradebook.create(w.label(), w.scoreMaximum(), w.resourceId(), w.tag(), w.resourceLinkId());
     store.record("Line item created", item.label() + " (max " + SimulatorPage.format(item.scoreMaximum()) + ")");
     return ServiceAnswers.json(201, LINE_ITEM, JSONObjectUtils.toJSONString(json(platform(), item)));
-  }
-
-  @GET
-  @Path("{id}/lineitem")
-  public Response item(@PathParam("context") String context, @PathParam("id") String id,
-      @QueryParam("type_id") String typeId, @HeaderParam("Accept") String accept,
-      @HeaderParam("Authorization") String authorization) {
-    Optional<Response> refused = tokens.agsRefusal(context, typeId, authorization, Set.of(SCOPE_LINE_ITEM, SCOPE_READ));
-    if (refused.isPresent()) {
-      return refused.get();
-    }
-    if (!ServiceAnswers.accepts(accept, LINE_ITEM)) {
-      return ServiceAnswers.plain(400, "Accept must be " + LINE_ITEM + ".");
-    }
-    return store.lineItem(id)
-        .map(item -> ServiceAnswers.json(200, LINE_ITEM, JSONObjectUtils.toJSONString(json(platform(), item))))
-        .orElseGet(() -> ServiceAnswers.plain(404, "No such line item."));
-  }
-
-  @PUT
-  @Path("{id}/lineitem")
-  public Response replace(@PathParam("context") String context, @PathParam("id") String id,
-      @QueryParam("type_id") String typeId, @HeaderParam("Content-Type") String contentType,
-      @HeaderParam("Authorization") String authorization, String body) {
-    if (!ServiceAnswers.isType(contentType, LINE_ITEM)) {
-      return ServiceAnswers.plain(400, "Content-Type must be " + LINE_ITEM + ".");
-    }
-    Optional<Response> refused = tokens.agsRefusal(context, typeId, authorization, Set.of(SCOPE_LINE_ITEM));
-    if (refused.isPresent()) {
-      return refused.get();
-    }
-    Optional<Wanted> wanted = Wanted.read(body);
-    if (wanted.isEmpty()) {
-      return ServiceAnswers.plain(400, "A line item needs a label and a scoreMaximum above 0.");
-    }
-    Wanted w = wanted.get();
-    return gradebook.replace(id, w.label(), w.scoreMaximum(), w.resourceId(), w.tag(), w.resourceLinkId())
-        .map(item -> ServiceAnswers.json(200, LINE_ITEM, JSONObjectUtils.toJSONString(json(platform(), item))))
-        .orElseGet(() -> ServiceAnswers.plain(404, "No such line item."));
   }
 
   private SimulatedPlatform platform() {
