@@ -53,7 +53,23 @@ public enum LtiFailure {
   DEEP_LINK_RETURN_URL_MISSING(400),
   PLATFORM_ERROR(400),
   /** Not a launch: the platform's token endpoint gave the tool no access token. */
-  SERVICE_TOKEN_REFUSED(502);
+  SERVICE_TOKEN_REFUSED(502),
+  /**
+   * Not a launch: a platform service URL (line items, scores, results, memberships, or a next page
+   * a platform pointed to) is not https outside loopback, or a next page is on another origin than
+   * the first (the access token must not travel there).
+   */
+  SERVICE_ENDPOINT_REFUSED(502),
+  /**
+   * Not a launch: a platform service's answer is not what AGS 2.0 or NRPS 2.0 describe (not JSON, a
+   * field of the wrong type, a required field missing, paging that does not end).
+   */
+  SERVICE_ANSWER_INVALID(502),
+  /**
+   * Not a launch: no line item exists for the resource link and the platform did not grant the
+   * scope to create one (AGS 2.0 §3.2; Moodle set to "grade sync only").
+   */
+  LINE_ITEM_UNAVAILABLE(502);
 
   private final int httpStatus;
 

@@ -32,12 +32,13 @@ final class IdTokenFactory {
             "description", link.description().orElse("")))
         .claim(LtiClaim.CUSTOM, custom(link));
     Map<String, Object> ags = new LinkedHashMap<>();
+    // what Moodle offers with "Use this service for grade sync and column management"
     ags.put("scope", List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+        "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
         "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
         "https://purl.imsglobal.org/spec/lti-ags/scope/score"));
-    ags.put("lineitems", platform.issuer() + "/ags/" + DemoCourse.CONTEXT_ID + "/lineitems");
-    lineItem.ifPresent(li -> ags.put("lineitem", platform.issuer() + "/ags/" + DemoCourse.CONTEXT_ID
-        + "/lineitems/" + li.id()));
+    ags.put("lineitems", platform.lineItemsUrl());
+    lineItem.ifPresent(li -> ags.put("lineitem", platform.lineItemUrl(li.id())));
     claims.claim(LtiClaim.AGS_ENDPOINT, ags);
     return sign(key, claims.build());
   }
@@ -80,7 +81,7 @@ final class IdTokenFactory {
             "guid", platform.issuer(), "name", "SoMe@Work platform simulator"))
         .claim(LtiClaim.LAUNCH_PRESENTATION, map("locale", locale, "document_target", "iframe",
             "return_url", platform.issuer()))
-        .claim(LtiClaim.NRPS, map("context_memberships_url", platform.issuer() + "/nrps/" + DemoCourse.CONTEXT_ID,
+        .claim(LtiClaim.NRPS, map("context_memberships_url", platform.membershipsUrl(),
             "service_versions", List.of("2.0")));
   }
 

@@ -64,4 +64,13 @@ public class SimLineItem {
   public Optional<String> resourceLinkId() {
     return Optional.ofNullable(resourceLinkId);
   }
+
+  /** A PUT from the tool (AGS 2.0 §3.2.9): label, maximum, ids and tag replaced. */
+  void replace(String label, double scoreMaximum, String resourceId, String tag, String resourceLinkId) {
+    this.label = label;
+    this.scoreMaximum = scoreMaximum;
+    this.resourceId = resourceId;
+    this.tag = tag;
+    this.resourceLinkId = resourceLinkId;
+  }
 }

@@ -34,6 +34,24 @@ public record SimulatedPlatform(String toolBaseUrl) {
     return issuer() + "/deep-link-return";
   }
 
+  /**
+   * The course's line items container, as Moodle writes it: with the tool type in a query
+   * ({@code …/lineitems?type_id=1}), so the tool must keep queries on service URLs.
+   */
+  public String lineItemsUrl() {
+    return issuer() + "/ags/" + DemoCourse.CONTEXT_ID + "/lineitems?type_id=" + DEPLOYMENT_ID;
+  }
+
+  /** One line item, Moodle-style: {@code …/lineitems/<id>/lineitem?type_id=1}. */
+  public String lineItemUrl(String lineItemId) {
+    return issuer() + "/ags/" + DemoCourse.CONTEXT_ID + "/lineitems/" + lineItemId + "/lineitem?type_id=" + DEPLOYMENT_ID;
+  }
+
+  /** The course's NRPS membership container. */
+  public String membershipsUrl() {
+    return issuer() + "/nrps/" + DemoCourse.CONTEXT_ID;
+  }
+
   public PlatformRegistration registration() {
     return new PlatformRegistration("Platform simulator", issuer(), CLIENT_ID, Set.of(DEPLOYMENT_ID),
         URI.create(issuer() + "/auth"), URI.create(tokenEndpoint()), URI.create(issuer() + "/jwks"));

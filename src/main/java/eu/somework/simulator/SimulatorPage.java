@@ -21,7 +21,17 @@ final class SimulatorPage {
   /** What the page shows; {@code frameLaunchId} is present after a launch, to show the tool. */
   record View(String courseTitle, List<Choice> people, List<Choice> languages, List<Choice> targets,
       String deepLinkingTarget, Optional<String> frameLaunchId, List<Activity> activities, List<SimReceived> received,
-      String issuer, String clientId, String deploymentId) {}
+      String issuer, String clientId, String deploymentId, List<Column> gradebook) {}
+
+  /** A gradebook column (line item) and the scores the tool sent to it. */
+  record Column(String label, String maximum, List<Grade> grades) {}
+
+  /**
+   * One learner's score as the gradebook holds it: who, points ("17.5 / 20", "— / 20" while
+   * not fully graded), progress, the comment and the tool's timestamp.
+   */
+  record Grade(String learner, String points, String activityProgress, String gradingProgress, String comment,
+      String timestamp) {}
 
   /** A radio button or option: the form value and what the person sees. */
   record Choice(String value, String label) {}
@@ -31,6 +41,11 @@ final class SimulatorPage {
 
   static View view(SimulatedPlatform platform, Optional<SimLaunch> launch, List<SimResourceLink> links,
       List<SimLineItem> items, List<SimReceived> received) {
+    return view(platform, launch, links, items, received, List.of());
+  }
+
+  static View view(SimulatedPlatform platform, Optional<SimLaunch> launch, List<SimResourceLink> links,
+      List<SimLineItem> items, List<SimReceived> received, List<SimScore> scores) {
     List<Choice> people = DemoCourse.PEOPLE.stream()
         .map(p -> new Choice(p.id(),
             p.name() + " — " + p.kind().name().toLowerCase(Locale.ROOT) + " (" + p.locale() + ")"))
@@ -44,7 +59,21 @@ final class SimulatorPage {
     }
     return new View(DemoCourse.CONTEXT_TITLE, people, LANGUAGES, targets, SimulatorPageResource.DEEP_LINKING,
         launch.map(SimLaunch::id), activities, received, platform.issuer(), SimulatedPlatform.CLIENT_ID,
-        SimulatedPlatform.DEPLOYMENT_ID);
+        SimulatedPlatform.DEPLOYMENT_ID, gradebook(items, scores));
+  }
+
+  /** Every line item, with the scores held on it (learners by name where the course knows them). */
+  static List<Column> gradebook(List<SimLineItem> items, List<SimScore> scores) {
+    List<Column> columns = new ArrayList<>();
+    for (SimLineItem item : items) {
+      List<Grade> grades = scores.stream().filter(s -> s.lineItemId().equals(item.id()))
+          .map(s -> new Grade(DemoCourse.person(s.userId()).map(DemoCourse.Person::name).orElse(s.userId()),
+              s.scoreGiven().map(SimulatorPage::format).orElse("—") + " / " + format(s.scoreMaximum()),
+              s.activityProgress(), s.gradingProgress(), s.comment().orElse(""), s.timestampText()))
+          .toList();
+      columns.add(new Column(item.label(), format(item.scoreMaximum()), grades));
+    }
+    return columns;
   }
 
   /** Points as a person writes them: 10, not 10.0; 7.5 stays 7.5. */

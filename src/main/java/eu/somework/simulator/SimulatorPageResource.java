@@ -35,13 +35,15 @@ public class SimulatorPageResource {
 
   @Inject Settings settings;
   @Inject SimulatorStore store;
+  @Inject SimulatorGradebook gradebook;
 
   @GET
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
   public Response page(@QueryParam("launch") String launchId) {
     SimulatedPlatform platform = new SimulatedPlatform(settings.baseUrl());
     Optional<SimLaunch> launch = launchId == null ? Optional.empty() : store.launch(launchId);
-    SimulatorPage.View view = SimulatorPage.view(platform, launch, store.links(), store.lineItems(), store.received());
+    SimulatorPage.View view = SimulatorPage.view(platform, launch, store.links(), store.lineItems(), store.received(),
+        gradebook.allScores());
     // The frame starts on this page's host and then goes to the tool at its base URL: when the
     // simulator is opened under another host name, the tool is cross-site, as in a real LMS.
     return Response.ok(Templates.render("simulator/simulator.jte", view))

@@ -57,6 +57,31 @@ class SimulatorPageTest {
     assertTrue(html.contains("<iframe class=\"tool\" title=\"SoMe@Work\" src=\"/simulator/frame/la-1\"></iframe>"), html);
   }
 
+  @Test
+  void theGradebookShowsEachColumnsScoresAsText() {
+    SimLineItem column = new SimLineItem("li-1", "Unit 1 reflection", 20.0, null, null, "rl-module", Instant.EPOCH);
+    SimScore graded = new SimScore("li-1", "sim-student-aino", Instant.EPOCH);
+    graded.take(17.5, 20, SCRIPT, "Completed", "FullyGraded", Instant.parse("2026-02-02T08:00:00Z"),
+        "2026-02-02T08:00:00.000+00:00", Instant.EPOCH);
+    SimScore pending = new SimScore("li-1", "sim-student-sam", Instant.EPOCH);
+    pending.take(5.0, 20, null, "Submitted", "PendingManual", Instant.parse("2026-02-02T08:00:00Z"),
+        "2026-02-02T08:00:00.000+00:00", Instant.EPOCH);
+    SimulatorPage.View view = SimulatorPage.view(new SimulatedPlatform("http://localhost:8080"), Optional.empty(),
+        List.of(), List.of(column), List.of(), List.of(graded, pending));
+    String html = Templates.render("simulator/simulator.jte", view);
+    assertTrue(html.contains("<h3>Unit 1 reflection <span class=\"meta\">(max 20)</span></h3>"), html);
+    assertTrue(html.contains("<tr><td>Aino Virtanen</td><td>17.5 / 20</td><td>Completed</td><td>FullyGraded</td><td>"
+        + SCRIPT_AS_TEXT + "</td><td>2026-02-02T08:00:00.000+00:00</td></tr>"), html);
+    // a score that is not FullyGraded keeps no points, as in Moodle
+    assertTrue(html.contains("<tr><td>Sam Taylor</td><td>— / 20</td><td>Submitted</td><td>PendingManual</td><td></td>"), html);
+    assertFalse(html.contains("<script>"), html);
+  }
+
+  @Test
+  void anEmptyGradebookSaysSo() {
+    assertTrue(render(List.of(), List.of(), List.of(), Optional.empty()).contains("<p>No gradebook columns yet.</p>"));
+  }
+
   private static String render(List<SimResourceLink> links, List<SimLineItem> items, List<SimReceived> received,
       Optional<SimLaunch> launch) {
     SimulatorPage.View view = SimulatorPage.view(new SimulatedPlatform("http://localhost:8080"), launch, links, items,
