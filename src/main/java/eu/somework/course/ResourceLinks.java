@@ -44,6 +44,12 @@ public class ResourceLinks {
     });
   }
 
+  /** A resource link by its key (registration + deployment + link id), as last stored. */
+  public Optional<ResourceLink> find(String issuer, String clientId, String deploymentId, String resourceLinkId) {
+    return tx.read(em -> Optional.ofNullable(em.find(ResourceLink.class,
+        new ResourceLink.Key(issuer, clientId, deploymentId, resourceLinkId))));
+  }
+
   /** The resource link a session was launched from, as last stored. */
   public Optional<ResourceLink> of(ToolSession session) {
     return session.resourceLinkId().flatMap(id -> tx.read(em -> Optional.ofNullable(em.find(ResourceLink.class,

@@ -1,0 +1,37 @@
+package eu.somework.grading;
+
+import eu.somework.jobs.BackgroundJobs;
+import eu.somework.platform.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Every two seconds, on every instance, sends the scores that are due: batches of {@link #BATCH}
+ * until none is left. The outbox's claims keep instances from sending the same score at once.
+ */
+@ApplicationScoped
+public class ScoreDeliveryJob {
+  static final Duration PERIOD = Duration.ofSeconds(2);
+  static final int BATCH = 20;
+  /** This instance's name in the outbox's claims. */
+  private final String instance = "instance-" + UUID.randomUUID();
+
+  @Inject ScoreOutbox outbox;
+  @Inject AgsScoreSender sender;
+  @Inject BackgroundJobs jobs;
+
+  void onToolStarted(@Observes Startup.ToolStarted started) {
+    jobs.every(PERIOD, "send due scores to the platforms' gradebooks", this::deliverAll);
+  }
+
+  /** One run: batch after batch while full batches come back. */
+  void deliverAll() {
+    String worker = instance + "/" + Thread.currentThread().getName();
+    while (outbox.deliverDue(sender, worker, BATCH) == BATCH) {
+      // more may be due: go on
+    }
+  }
+}
