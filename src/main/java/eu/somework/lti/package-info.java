@@ -10,6 +10,12 @@
  *   <li>1EdTech Security Framework 1.0, §5.1 (OIDC third-party login, id_token validation in
  *       §5.1.3) — https://www.imsglobal.org/spec/security/v1p0/</li>
  *   <li>Deep Linking 2.0 — https://www.imsglobal.org/spec/lti-dl/v2p0/</li>
+ *   <li>Assignment and Grade Services 2.0 — https://www.imsglobal.org/spec/lti-ags/v2p0/ (package
+ *       {@code eu.somework.lti.ags})</li>
+ *   <li>Names and Role Provisioning Services 2.0 — https://www.imsglobal.org/spec/lti-nrps/v2p0/
+ *       (package {@code eu.somework.lti.nrps})</li>
+ *   <li>RFC 8288 (Web Linking: the {@code Link} header of paged service answers), RFC 9110 §10.2.3
+ *       ({@code Retry-After})</li>
  *   <li>OpenID Connect Core 1.0 §3.1.3.7 (ID Token validation) —
  *       https://openid.net/specs/openid-connect-core-1_0.html</li>
  * </ul>
