@@ -47,6 +47,7 @@ public class SimulatorLineItemResource {
   @Inject SimulatorStore store;
   @Inject SimulatorGradebook gradebook;
   @Inject SimulatorAccessTokens tokens;
+  @Inject SimulatorFaults faults;
 
   @GET
   public Response item(@PathParam("context") String context, @PathParam("id") String id,
@@ -100,6 +101,14 @@ public class SimulatorLineItemResource {
     Optional<Response> refused = tokens.agsRefusal(context, typeId, authorization, Set.of(SCOPE_SCORE));
     if (refused.isPresent()) {
       return refused.get();
+    }
+    if (faults.active(SimFault.Kind.SCORES_UNAVAILABLE)) {
+      return Response.status(503).header("Retry-After", "10").type("text/plain")
+          .entity("The gradebook is down for maintenance.").build();
+    }
+    if (faults.active(SimFault.Kind.SCORES_TIMEOUT)) {
+      hang();
+      return Response.status(504).type("text/plain").entity("The gradebook did not answer in time.").build();
     }
     Optional<SimLineItem> item = store.lineItem(id);
     if (item.isEmpty()) {
@@ -184,5 +193,14 @@ public class SimulatorLineItemResource {
           return json;
         }).toList();
     return ServiceAnswers.json(200, RESULTS, JSONArrayUtils.toJSONString(results));
+  }
+
+  /** Answers later than the tool waits (its timeout is 15 s), as an overloaded LMS does. */
+  private static void hang() {
+    try {
+      Thread.sleep(20_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -21,7 +21,11 @@ final class SimulatorPage {
   /** What the page shows; {@code frameLaunchId} is present after a launch, to show the tool. */
   record View(String courseTitle, List<Choice> people, List<Choice> languages, List<Choice> targets,
       String deepLinkingTarget, Optional<String> frameLaunchId, List<Activity> activities, List<SimReceived> received,
-      String issuer, String clientId, String deploymentId, List<Column> gradebook) {}
+      String issuer, String clientId, String deploymentId, List<Column> gradebook, List<Choice> faultKinds,
+      List<Fault> faults) {}
+
+  /** A fault the platform shows now: what fails, and until when (UTC, to the second). */
+  record Fault(String label, String until) {}
 
   /** A gradebook column (line item) and the scores the tool sent to it. */
   record Column(String label, String maximum, List<Grade> grades) {}
@@ -46,6 +50,11 @@ final class SimulatorPage {
 
   static View view(SimulatedPlatform platform, Optional<SimLaunch> launch, List<SimResourceLink> links,
       List<SimLineItem> items, List<SimReceived> received, List<SimScore> scores) {
+    return view(platform, launch, links, items, received, scores, List.of());
+  }
+
+  static View view(SimulatedPlatform platform, Optional<SimLaunch> launch, List<SimResourceLink> links,
+      List<SimLineItem> items, List<SimReceived> received, List<SimScore> scores, List<SimFault> faults) {
     List<Choice> people = DemoCourse.PEOPLE.stream()
         .map(p -> new Choice(p.id(),
             p.name() + " — " + p.kind().name().toLowerCase(Locale.ROOT) + " (" + p.locale() + ")"))
@@ -59,7 +68,10 @@ final class SimulatorPage {
     }
     return new View(DemoCourse.CONTEXT_TITLE, people, LANGUAGES, targets, SimulatorPageResource.DEEP_LINKING,
         launch.map(SimLaunch::id), activities, received, platform.issuer(), SimulatedPlatform.CLIENT_ID,
-        SimulatedPlatform.DEPLOYMENT_ID, gradebook(items, scores));
+        SimulatedPlatform.DEPLOYMENT_ID, gradebook(items, scores),
+        java.util.Arrays.stream(SimFault.Kind.values()).map(k -> new Choice(k.name(), k.label())).toList(),
+        faults.stream().map(f -> new Fault(f.kind().label(),
+            f.until().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).toList());
   }
 
   /** Every line item, with the scores held on it (learners by name where the course knows them). */

@@ -36,6 +36,7 @@ public class SimulatorPageResource {
   @Inject Settings settings;
   @Inject SimulatorStore store;
   @Inject SimulatorGradebook gradebook;
+  @Inject SimulatorFaults faults;
 
   @GET
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
@@ -43,7 +44,7 @@ public class SimulatorPageResource {
     SimulatedPlatform platform = new SimulatedPlatform(settings.baseUrl());
     Optional<SimLaunch> launch = launchId == null ? Optional.empty() : store.launch(launchId);
     SimulatorPage.View view = SimulatorPage.view(platform, launch, store.links(), store.lineItems(), store.received(),
-        gradebook.allScores());
+        gradebook.allScores(), faults.current());
     // The frame starts on this page's host and then goes to the tool at its base URL: when the
     // simulator is opened under another host name, the tool is cross-site, as in a real LMS.
     return Response.ok(Templates.render("simulator/simulator.jte", view))
@@ -54,6 +55,33 @@ public class SimulatorPageResource {
   private static String origin(String url) {
     URI uri = URI.create(url);
     return uri.getScheme() + "://" + uri.getRawAuthority();
+  }
+
+  /**
+   * Makes the platform fail for a while ({@code fault} one of {@link SimFault.Kind}, for
+   * {@code minutes} from 1 to 120), or ends every fault ({@code fault=clear}).
+   */
+  @POST
+  @Path("/faults")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response fault(@FormParam("fault") String fault, @FormParam("minutes") String minutes) {
+    if ("clear".equals(fault)) {
+      faults.clear();
+    } else {
+      SimFault.Kind kind = java.util.Arrays.stream(SimFault.Kind.values()).filter(k -> k.name().equals(fault))
+          .findFirst().orElseThrow(() -> new BadRequestException("Choose a fault of the list."));
+      int length;
+      try {
+        length = Integer.parseInt(minutes == null ? "" : minutes.strip());
+      } catch (NumberFormatException e) {
+        throw new BadRequestException("Give the fault's length in whole minutes, 1 to 120.");
+      }
+      if (length < 1 || length > 120) {
+        throw new BadRequestException("Give the fault's length in whole minutes, 1 to 120.");
+      }
+      faults.start(kind, java.time.Duration.ofMinutes(length));
+    }
+    return Response.seeOther(URI.create("/simulator#faults")).build();
   }
 
   @POST

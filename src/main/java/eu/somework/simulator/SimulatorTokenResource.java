@@ -42,6 +42,7 @@ public class SimulatorTokenResource {
   @Inject KeyRing keys;
   @Inject SimulatorStore store;
   @Inject Clock clock;
+  @Inject SimulatorFaults faults;
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -50,6 +51,9 @@ public class SimulatorTokenResource {
       @FormParam("client_assertion_type") String assertionType,
       @FormParam("client_assertion") String assertion, @FormParam("scope") String scope) {
     SimulatedPlatform platform = new SimulatedPlatform(settings.baseUrl());
+    if (faults.active(SimFault.Kind.TOKENS_REFUSED)) {
+      return error(401, "invalid_client", "the platform refuses every client for now (simulated fault)");
+    }
     if (!"client_credentials".equals(grantType)) {
       return error(400, "unsupported_grant_type", "grant_type must be client_credentials");
     }

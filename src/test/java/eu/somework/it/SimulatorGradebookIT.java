@@ -1,5 +1,11 @@
 package eu.somework.it;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import eu.somework.lti.LtiException;
+
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -250,5 +256,30 @@ class SimulatorGradebookIT {
         .header("Accept", "application/json").header("Authorization", "Bearer " + token.accessToken()).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(400, plainJson.statusCode(), plainJson.body());
+  }
+
+  @Test
+  void thePlatformCanBeToldToFailForAWhileAndRecovers() throws Exception {
+    URI lineItem = lineItems.resolve(token, claimWithoutLineItem(), wanted("rl-it-fault")).orThrow();
+    Browser tester = new Browser();
+    assertEquals(303, tester.post(TOOL + "/simulator/faults", Map.of("fault", "SCORES_UNAVAILABLE", "minutes", "5"))
+        .status());
+    assertTrue(tester.get(TOOL + "/simulator").body().contains("scores answer 503 (maintenance)</strong> until"));
+    ServiceResult<Void> down = scores.publish(token, lineItem, Score.submitted("sim-student-layla", now()));
+    assertTrue(down instanceof ServiceResult.RetryLater<Void> later && later.retryAt().isPresent(), down.toString());
+
+    assertEquals(303, tester.post(TOOL + "/simulator/faults", Map.of("fault", "TOKENS_REFUSED", "minutes", "5"))
+        .status());
+    LtiException refused = assertThrows(LtiException.class, () -> new ServiceTokenClient(Clock.systemUTC(),
+        Duration.ofSeconds(10)).request(PLATFORM.registration(), toolKey, ALL_SCOPES));
+    assertTrue(refused.getMessage().contains("HTTP 401"), refused.getMessage());
+
+    assertEquals(400, tester.post(TOOL + "/simulator/faults", Map.of("fault", "SCORES_UNAVAILABLE", "minutes", "0"))
+        .status(), "a length out of range");
+    assertEquals(400, tester.post(TOOL + "/simulator/faults", Map.of("fault", "EVERYTHING", "minutes", "5"))
+        .status(), "an unknown fault");
+    assertEquals(303, tester.post(TOOL + "/simulator/faults", Map.of("fault", "clear")).status());
+    assertEquals(new ServiceResult.Delivered<Void>(null),
+        scores.publish(token, lineItem, Score.submitted("sim-student-layla", now())));
   }
 }
