@@ -39,7 +39,7 @@ public class CourseBlog {
       return List.of();
     }
     return tx.read(em -> {
-      List<Reflection> shown = ReflectionRepository.shared(em, CourseKey.of(viewer)).stream()
+      List<Reflection> shown = ReflectionRepository.sharedAndSubmitted(em, CourseKey.of(viewer)).stream()
           .filter(r -> r.isOnBlog() && r.isReadableBy(viewer)).toList();
       Map<String, List<Comment>> comments = new HashMap<>();
       for (ReflectionComment c : ReflectionRepository.commentsOn(em, shown)) {

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -160,11 +161,12 @@ public class Reflection {
   }
 
   Optional<ReflectionVersion> latestVersion() {
-    return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+    return versions.stream().max(Comparator.comparingInt(ReflectionVersion::number));
   }
 
+  /** Oldest first (sorted here: a query that fetches versions with their reflections does not keep @OrderBy). */
   List<ReflectionVersion> versions() {
-    return List.copyOf(versions);
+    return versions.stream().sorted(Comparator.comparingInt(ReflectionVersion::number)).toList();
   }
 
   String id() {

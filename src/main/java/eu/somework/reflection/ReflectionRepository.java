@@ -19,16 +19,17 @@ final class ReflectionRepository {
         .getResultStream().findFirst();
   }
 
-  /** Every reflection on a unit in the course, drafts included. */
-  static List<Reflection> onUnit(EntityManager em, CourseKey course, String unitId) {
-    return inCourse(em, "select r from Reflection r where" + IN_COURSE + " and r.unitId = :unit", Reflection.class,
-        course).setParameter("unit", unitId).getResultList();
+  /** The reflections on a unit in the course that were submitted at least once, with their versions. */
+  static List<Reflection> submittedOnUnit(EntityManager em, CourseKey course, String unitId) {
+    return inCourse(em, "select distinct r from Reflection r join fetch r.versions where" + IN_COURSE
+        + " and r.unitId = :unit", Reflection.class, course).setParameter("unit", unitId).getResultList();
   }
 
-  /** The course's shared reflections, submitted or not (the caller keeps those on the blog). */
-  static List<Reflection> shared(EntityManager em, CourseKey course) {
-    return inCourse(em, "select r from Reflection r where" + IN_COURSE + " and r.visibility = :shared",
-        Reflection.class, course).setParameter("shared", Visibility.SHARED).getResultList();
+  /** The course's shared reflections that were submitted at least once, with their versions. */
+  static List<Reflection> sharedAndSubmitted(EntityManager em, CourseKey course) {
+    return inCourse(em, "select distinct r from Reflection r join fetch r.versions where" + IN_COURSE
+        + " and r.visibility = :shared", Reflection.class, course).setParameter("shared", Visibility.SHARED)
+        .getResultList();
   }
 
   /** The submitted versions of a unit in the course, oldest first per reflection. */

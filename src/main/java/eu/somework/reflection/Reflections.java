@@ -123,7 +123,7 @@ public class Reflections {
     }
     return tx.read(em -> {
       List<AuthorVersions> found = new ArrayList<>();
-      for (Reflection r : ReflectionRepository.onUnit(em, CourseKey.of(teacher), unitId)) {
+      for (Reflection r : ReflectionRepository.submittedOnUnit(em, CourseKey.of(teacher), unitId)) {
         if (r.isReadableBy(teacher) && !r.versions().isEmpty()) {
           found.add(new AuthorVersions(r.userId(), r.visibility(), r.status(),
               r.versions().stream().map(v -> new VersionText(SubmittedVersion.of(v), v.text())).toList()));
