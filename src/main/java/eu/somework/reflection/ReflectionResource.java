@@ -109,7 +109,8 @@ public class ReflectionResource {
   @POST
   @Path("draft")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  @Produces(MediaType.APPLICATION_JSON)
+  // no @Produces: a request that accepts only HTML must still meet the access filter (401/403),
+  // not a 406 from content negotiation; the answer is JSON all the same
   @Allow(value = ToolRole.STUDENT, course = true, refusal = "reflection.studentsOnly")
   public Response autosave(@PathParam("id") String id, @FormParam("html") String html,
       @FormParam("visibility") String visibility) {
