@@ -3,6 +3,7 @@ package eu.somework.reflection;
 import java.nio.charset.StandardCharsets;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
@@ -16,7 +17,8 @@ import org.jsoup.safety.Safelist;
  * allow-list: {@code p, br, strong, b, em, i, ul, ol, li, blockquote} without attributes, and
  * {@code a} with only {@code href} of protocol http, https or mailto (checked on the resolved URL,
  * after entity decoding, so {@code jav&#x61;script:} and mixed case are caught), to which
- * {@code rel="nofollow noopener noreferrer"} is added. Everything else — scripts, styles, images,
+ * {@code rel="nofollow noopener noreferrer"} is added; a link whose address is not allowed becomes
+ * its text, and one without text is dropped. Everything else — scripts, styles, images,
  * SVG and MathML, forms, frames, every event handler and every other attribute — is dropped; the
  * text inside dropped elements stays as text. The output is serialised by jsoup, which escapes
  * text and attribute values, so no markup can be smuggled through in either.
@@ -91,6 +93,13 @@ public final class ReflectionHtml {
   private static String clean(String html) {
     Document dirty = Jsoup.parseBodyFragment(html, "");
     Document clean = new Cleaner(ALLOWED).clean(dirty);
+    for (Element link : clean.select("a")) {
+      if (link.text().isBlank()) {
+        link.remove(); // a link with nothing to read or click (its image was dropped) is only a trap
+      } else if (!link.hasAttr("href")) {
+        link.unwrap(); // its address was not allowed: the text stays, as text
+      }
+    }
     clean.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8).escapeMode(Entities.EscapeMode.base);
     return clean.body().html();
   }

@@ -46,9 +46,15 @@ class ReflectionHtmlTest {
   }
 
   @Test
-  void aLinkWithAnUnsafeOrRelativeAddressLosesTheAddressButKeepsItsText() {
-    assertEquals("<p><a rel=\"nofollow noopener noreferrer\">x</a> <a rel=\"nofollow noopener noreferrer\">y</a></p>",
+  void aLinkWithAnUnsafeOrRelativeAddressBecomesItsText() {
+    assertEquals("<p>x y</p>",
         ReflectionHtml.sanitise("<p><a href=\"javascript:alert(1)\">x</a> <a href=\"/app/overview\">y</a></p>").html());
+  }
+
+  @Test
+  void aLinkWithoutTextIsDropped() {
+    assertEquals("<p>before  after</p>", ReflectionHtml.sanitise(
+        "<p>before <a href=\"https://ok.example\"><img src=x></a> <a href=\"https://ok.example\"> </a>after</p>").html());
   }
 
   @Test
