@@ -26,7 +26,16 @@ final class EditorPage {
   record View(UiLanguage language, Messages text, String title, String unitUrl, String blogUrl, String formAction,
       String autosaveUrl, String token, String draftHtml, boolean shared, String statusText, String savedText,
       WordState words, Notice notice, List<String> versions, String submitLabel, ReflectionTaskBox.View task,
-      ScriptText scriptText) {}
+      ScriptText scriptText, GradeBox grade) {}
+
+  /**
+   * The released grade as the student sees it (null: none released). Texts are ready to print;
+   * {@code gradebook} says whether the LMS has it (empty when the course has no gradebook column).
+   */
+  record GradeBox(String total, String givenFor, List<CriterionLine> criteria, String feedback, String gradebook) {}
+
+  /** One criterion's name, its points as text, and the teacher's comment (empty when none). */
+  record CriterionLine(String name, String points, String comment) {}
 
   /** A message above the form: {@code kind} is ok, warn or error (an error is announced at once). */
   record Notice(String kind, String text) {}
@@ -41,6 +50,12 @@ final class EditorPage {
 
   static String render(Unit unit, UiLanguage language, Links links, Reflections.MyReflection mine,
       Optional<Notice> notice) {
+    return render(unit, language, links, mine, notice, Optional.empty());
+  }
+
+  /** The editor with the student's released grade, if there is one, above the form. */
+  static String render(Unit unit, UiLanguage language, Links links, Reflections.MyReflection mine,
+      Optional<Notice> notice, Optional<ReleasedGrades.ReleasedGrade> released) {
     Messages text = Messages.of(language);
     Optional<WordRange> range = unit.reflection(language).words();
     boolean revising = mine.status() == ReflectionStatus.DRAFT && !mine.versions().isEmpty();
@@ -58,8 +73,24 @@ final class EditorPage {
         new ScriptText(text.get("reflection.words", "{0}"), text.get("reflection.tooShort", "{0}"),
             text.get("reflection.tooLong", "{0}"), text.get("reflection.inRange"), text.get("reflection.saving"),
             text.get("reflection.saved"), text.get("reflection.notSaved", "{0}"), text.get("reflection.offline"),
-            text.get("reflection.linkInvalid")));
+            text.get("reflection.linkInvalid")),
+        released.map(g -> gradeBox(text, g)).orElse(null));
     return Templates.render("reflection/editor.jte", view);
+  }
+
+  static GradeBox gradeBox(Messages text, ReleasedGrades.ReleasedGrade grade) {
+    List<CriterionLine> lines = grade.criteria().stream().map(c -> new CriterionLine(c.name(),
+        text.get("reflection.grade.points", c.points(), c.maxPoints()), c.comment().orElse(""))).toList();
+    String givenFor = grade.versionNumber().map(n -> text.get("reflection.grade.givenFor", n,
+        Times.format(grade.releasedAt()))).orElse(text.get("reflection.grade.released", Times.format(grade.releasedAt())));
+    return new GradeBox(text.get("reflection.grade.total", points(grade.total()), points(grade.maximum())), givenFor,
+        lines, grade.feedback().orElse(""),
+        grade.gradebook().map(state -> text.get("reflection.grade.gradebook." + state)).orElse(""));
+  }
+
+  /** Whole points without a decimal part (rubric points are whole numbers). */
+  private static String points(double value) {
+    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
   }
 
   /** The count and how it stands against the task's range (no range: state "none"). */

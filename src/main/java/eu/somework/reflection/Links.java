@@ -19,6 +19,11 @@ record Links(String token) {
     return unit(unitId) + "/reflection";
   }
 
+  /** The teacher's grading list of the unit (the grading feature's page). */
+  static String grading(String unitId) {
+    return "/app/grading/" + unitId;
+  }
+
   static String draft(String unitId) {
     return editor(unitId) + "/draft";
   }

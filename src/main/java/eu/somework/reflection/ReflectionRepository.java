@@ -25,6 +25,13 @@ final class ReflectionRepository {
         + " and r.unitId = :unit", Reflection.class, course).setParameter("unit", unitId).getResultList();
   }
 
+  /** The user ids with a reflection on a unit in the course, draft or submitted (what grading calls "started"). */
+  static List<String> authorsOnUnit(EntityManager em, CourseKey course, String unitId) {
+    return inCourse(em, "select r.userId from Reflection r where" + IN_COURSE + " and r.unitId = :unit"
+        + " and (r.draftWords > 0 or r.status = :submitted)", String.class, course).setParameter("unit", unitId)
+        .setParameter("submitted", ReflectionStatus.SUBMITTED).getResultList();
+  }
+
   /** The course's shared reflections that were submitted at least once, with their versions. */
   static List<Reflection> sharedAndSubmitted(EntityManager em, CourseKey course) {
     return inCourse(em, "select distinct r from Reflection r join fetch r.versions where" + IN_COURSE

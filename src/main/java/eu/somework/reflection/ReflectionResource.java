@@ -43,6 +43,8 @@ public class ReflectionResource {
   @Inject Reflections reflections;
   @Inject CourseMembers members;
   @Inject Settings settings;
+  /** The student's released grade (grading provides it; absent outside the container). */
+  @Inject ReleasedGrades grades;
 
   @GET
   @Produces(HTML)
@@ -57,7 +59,8 @@ public class ReflectionResource {
           Names.of(members, session)));
     }
     Reflections.MyReflection mine = reflections.mine(session, unit.id());
-    return page(200, EditorPage.render(unit, context.language(), links, mine, notice(notice, mine, unit)));
+    return page(200, EditorPage.render(unit, context.language(), links, mine, notice(notice, mine, unit),
+        released(session, unit)));
   }
 
   /** The editor's form: {@code action=submit} submits, anything else saves the draft; then back to the editor. */
@@ -94,7 +97,7 @@ public class ReflectionResource {
       // keep what they have (an emptied draft), and say why nothing was submitted
       Reflections.MyReflection mine = reflections.saveDraft(student, unit.id(), html, chosen);
       return page(400, EditorPage.render(unit, context.language(), new Links(context.sessionToken()), mine,
-          Optional.of(new EditorPage.Notice("error", text.get(e.reason().messageKey())))));
+          Optional.of(new EditorPage.Notice("error", text.get(e.reason().messageKey()))), released(student, unit)));
     }
     Links links = new Links(context.sessionToken());
     return Response.seeOther(URI.create(settings.baseUrl() + links.url(Links.editor(unit.id()), notice)))
@@ -132,6 +135,10 @@ public class ReflectionResource {
     body.put("savedAt", saved.savedAt().map(Times::format).orElse(""));
     return Response.ok(JSONObjectUtils.toJSONString(body), MediaType.APPLICATION_JSON_TYPE)
         .header("Cache-Control", "no-store").build();
+  }
+
+  private Optional<ReleasedGrades.ReleasedGrade> released(ToolSession student, Unit unit) {
+    return grades == null ? Optional.empty() : grades.releasedFor(student, unit.id(), context.language());
   }
 
   private Unit unit(String id) {

@@ -7,6 +7,7 @@ import eu.somework.progress.ProgressStatus;
 import eu.somework.session.ToolRole;
 import eu.somework.session.ToolSession;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
@@ -31,6 +32,8 @@ public class Reflections {
   @Inject Transactor tx;
   @Inject LearnerProgress progress;
   @Inject Clock clock;
+  /** Told of every new submitted version, inside the submitting transaction (grading queues the gradebook's "Submitted"). */
+  @Inject Event<ReflectionSubmitted> submissions;
 
   /** The service over {@code tx}, outside a container (tests, tools). */
   public static Reflections over(Transactor tx, LearnerProgress progress, Clock clock) {
@@ -90,10 +93,16 @@ public class Reflections {
     }
     return retried(() -> tx.inTransaction(em -> {
       Reflection reflection = findOrStart(student, unitId);
+      int before = reflection.versions().size();
       ReflectionVersion version = reflection.submit(text, visibility.orElse(reflection.visibility()), clock.instant());
       progress.advance(student, unitId, ProgressStatus.SUBMITTED);
       em.flush(); // a lost race on the version number fails here, inside the retry
-      return SubmittedVersion.of(version);
+      SubmittedVersion submitted = SubmittedVersion.of(version);
+      if (reflection.versions().size() > before && submissions != null) {
+        // synchronous observers run on this thread, so inside this unit: their writes commit or roll back with it
+        submissions.fire(new ReflectionSubmitted(submitted));
+      }
+      return submitted;
     }));
   }
 
@@ -104,6 +113,19 @@ public class Reflections {
   public List<SubmittedVersion> submittedVersions(CourseKey course, String unitId) {
     return tx.read(em -> ReflectionRepository.versionsOnUnit(em, course, unitId).stream()
         .map(SubmittedVersion::of).toList());
+  }
+
+  /**
+   * Who has started a reflection on a unit in a course: user id to whether they have submitted at
+   * least once (false: a draft only). Those who have not written a word are not in it.
+   */
+  public Map<String, Boolean> startedOnUnit(CourseKey course, String unitId) {
+    return tx.read(em -> {
+      Map<String, Boolean> started = new java.util.HashMap<>();
+      ReflectionRepository.authorsOnUnit(em, course, unitId).forEach(user -> started.put(user, false));
+      ReflectionRepository.versionsOnUnit(em, course, unitId).forEach(v -> started.put(v.reflection().userId(), true));
+      return started;
+    });
   }
 
   /** One submitted version with its sanitised text, if it exists in {@code course}; empty otherwise. */

@@ -17,7 +17,7 @@ final class TeacherPage {
 
   /** What the page shows. */
   record View(UiLanguage language, Messages text, String title, String unitUrl, String blogUrl,
-      List<Author> authors) {}
+      String gradingUrl, List<Author> authors) {}
 
   /** One student's reflection: {@code html} of each version is sanitised, written unescaped. */
   record Author(String name, String visibility, String state, Version latest, List<Version> earlier) {}
@@ -37,7 +37,7 @@ final class TeacherPage {
     }).toList();
     return Templates.render("reflection/teacher.jte", new View(language, text,
         text.get("reflection.teacherTitle", unit.title(language)), links.url(Links.unit(unit.id())),
-        links.url(Links.BLOG), authors));
+        links.url(Links.BLOG), links.url(Links.grading(unit.id())), authors));
   }
 
   private static List<Version> newestFirst(List<Version> versions) {
