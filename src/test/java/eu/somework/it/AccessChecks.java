@@ -41,7 +41,7 @@ abstract class AccessChecks {
   private static final Pattern TOKEN = Pattern.compile("[?&]s=([^&\"]+)");
   private static final Map<String, String> SAMPLE_PATH_VALUES = Map.of(
       "id", "data-protection", "unit", "data-protection", "file", "missing.png", "name", "app.css",
-      "launch", "unknown");
+      "launch", "unknown", "userId", "no-such-student");
 
   /** One HTTP method on one path, with the rule its resource declares. */
   record Endpoint(String method, String path, Allow allow, boolean isPublic) {
@@ -93,6 +93,13 @@ abstract class AccessChecks {
     }
     assertTrue(all.stream().filter(e -> e.path().startsWith("/app/units/data-protection/reflection")
         && e.method().equals("POST")).allMatch(e -> List.of(e.allow().value()).equals(List.of(ToolRole.STUDENT))));
+    // the grading pages: teachers and administrators of the course only, reading and writing
+    List<Endpoint> grading = all.stream().filter(e -> e.path().startsWith("/app/grading/")).toList();
+    assertEquals(4, grading.size(), "list, its actions, a student's form and its marking: " + grading);
+    for (Endpoint endpoint : grading) {
+      assertTrue(endpoint.allow() != null && endpoint.allow().course() && EnumSet.copyOf(Arrays.asList(
+          endpoint.allow().value())).equals(EnumSet.of(ToolRole.TEACHER, ToolRole.ADMINISTRATOR)), endpoint.toString());
+    }
   }
 
   @Test
