@@ -27,9 +27,23 @@ final class UnitPage {
    */
   record View(UiLanguage language, Messages text, String overviewUrl, boolean fallback, String unitId, String title,
       String unitLang, String unitDir, String uiLang, String uiDir, String duration, StatusBadge status,
-      List<String> outcomes, String body, ReflectionTaskBox.View task, LanguageSwitcher.Form switcher) {}
+      List<String> outcomes, String body, ReflectionTaskBox.View task, LanguageSwitcher.Form switcher,
+      ReflectionLink reflection) {}
+
+  /** The link under the task to the unit's reflection: the editor for a student, the list for a teacher. */
+  record ReflectionLink(String url, String label) {}
 
   static String render(Unit unit, UiLanguage language, AppLinks links, Optional<ProgressStatus> status) {
+    return render(unit, language, links, status, Optional.empty());
+  }
+
+  /**
+   * The page with a link to the unit's reflection under the task.
+   *
+   * @param reflectionLabel message key of the link's text (empty: no link, e.g. for a guest)
+   */
+  static String render(Unit unit, UiLanguage language, AppLinks links, Optional<ProgressStatus> status,
+      Optional<String> reflectionLabel) {
     Messages text = Messages.of(language);
     UiLanguage served = unit.servedLanguage(language);
     boolean other = served != language;
@@ -40,7 +54,9 @@ final class UnitPage {
         status.map(s -> StatusBadge.of(text, s, "module.yourStatus")).orElse(null),
         unit.learningOutcomes(language), unit.html(language),
         ReflectionTaskBox.view(unit, language, served, text),
-        LanguageSwitcher.form(language, links, AppLinks.unit(unit.id())));
+        LanguageSwitcher.form(language, links, AppLinks.unit(unit.id())),
+        reflectionLabel.map(key -> new ReflectionLink(links.url(AppLinks.unit(unit.id()) + "/reflection"), text.get(key)))
+            .orElse(null));
     return Templates.render("module/unit.jte", view);
   }
 }

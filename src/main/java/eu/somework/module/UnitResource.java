@@ -4,6 +4,7 @@ import eu.somework.content.ContentCatalogue;
 import eu.somework.content.Unit;
 import eu.somework.progress.LearnerProgress;
 import eu.somework.progress.ProgressStatus;
+import eu.somework.reflection.Reflections;
 
 import eu.somework.session.Allow;
 import eu.somework.access.RequestContext;
@@ -37,7 +38,10 @@ public class UnitResource {
       progress.recordRead(visit.session(), unit.id());
       status = Optional.of(progress.statusesOf(visit.session()).getOrDefault(unit.id(), ProgressStatus.READ));
     }
-    return Response.ok(UnitPage.render(unit, visit.language(), visit.links(), status))
+    Optional<String> reflection = Reflections.writes(visit.session()) ? Optional.of("reflection.write")
+        : visit.session().role().canTeach() && visit.session().hasContext() ? Optional.of("reflection.read")
+        : Optional.empty();
+    return Response.ok(UnitPage.render(unit, visit.language(), visit.links(), status, reflection))
         .header("Cache-Control", "no-store").build();
   }
 

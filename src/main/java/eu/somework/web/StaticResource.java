@@ -18,6 +18,8 @@ public class StaticResource {
   private static final Map<String, String> FILES = Map.of(
       "app.css", "text/css; charset=UTF-8",
       "autosubmit.js", "text/javascript; charset=UTF-8",
+      "grading-form.js", "text/javascript; charset=UTF-8",
+      "reflection-editor.js", "text/javascript; charset=UTF-8",
       "simulator.js", "text/javascript; charset=UTF-8");
 
   @GET

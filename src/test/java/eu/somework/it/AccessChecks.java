@@ -41,7 +41,7 @@ abstract class AccessChecks {
   private static final Pattern TOKEN = Pattern.compile("[?&]s=([^&\"]+)");
   private static final Map<String, String> SAMPLE_PATH_VALUES = Map.of(
       "id", "data-protection", "unit", "data-protection", "file", "missing.png", "name", "app.css",
-      "launch", "unknown");
+      "launch", "unknown", "userId", "no-such-student");
 
   /** One HTTP method on one path, with the rule its resource declares. */
   record Endpoint(String method, String path, Allow allow, boolean isPublic) {
@@ -85,6 +85,51 @@ abstract class AccessChecks {
       assertTrue(endpoint.isPublic() || endpoint.allow() != null, endpoint + " declares no rule");
     }
     assertTrue(all.stream().anyMatch(e -> e.path().equals("/app/progress") && e.allow() != null));
+    // the reflection pages: course members only, writing for students only
+    for (String path : List.of("/app/units/data-protection/reflection", "/app/units/data-protection/reflection/draft",
+        "/app/blog", "/app/blog/x/comments", "/app/blog/comments/x/remove")) {
+      assertTrue(all.stream().anyMatch(e -> e.path().equals(path) && e.allow() != null && e.allow().course()
+          && !Arrays.asList(e.allow().value()).contains(ToolRole.GUEST)), path + " in " + all);
+    }
+    assertTrue(all.stream().filter(e -> e.path().startsWith("/app/units/data-protection/reflection")
+        && e.method().equals("POST")).allMatch(e -> List.of(e.allow().value()).equals(List.of(ToolRole.STUDENT))));
+    // the grading pages: teachers and administrators of the course only, reading and writing
+    List<Endpoint> grading = all.stream().filter(e -> e.path().startsWith("/app/grading/")).toList();
+    assertEquals(4, grading.size(), "list, its actions, a student's form and its marking: " + grading);
+    for (Endpoint endpoint : grading) {
+      assertTrue(endpoint.allow() != null && endpoint.allow().course() && EnumSet.copyOf(Arrays.asList(
+          endpoint.allow().value())).equals(EnumSet.of(ToolRole.TEACHER, ToolRole.ADMINISTRATOR)), endpoint.toString());
+    }
+  }
+
+  @Test
+  void reflectionsOfOneDeploymentAreNotSeenFromAnotherWithTheSameCourseId() throws Exception {
+    Visitor anna = Visitor.launch("dep-1", "user-refl-anna", "Learner", "Anna Reflects");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("s", anna.token());
+    form.put("html", "<p>Only for deployment one</p>");
+    form.put("visibility", "SHARED");
+    form.put("action", "submit");
+    assertEquals(303, anna.browser().post(MockPlatforms.TOOL + "/app/units/data-protection/reflection", form).status());
+    Visitor classmate = Visitor.launch("dep-1", "user-refl-bo", "Learner", "Bo Reads");
+    String blog = classmate.browser().get(MockPlatforms.TOOL + "/app/blog?s=" + classmate.token()).body();
+    assertTrue(blog.contains("Only for deployment one"), blog);
+    Matcher id = Pattern.compile("id=\"r-([0-9a-f-]{36})\"").matcher(blog);
+    assertTrue(id.find(), blog);
+
+    for (String role : List.of("Learner", "Instructor")) {
+      Visitor other = Visitor.launch("dep-2", "user-refl-other-" + role, role, "Other " + role);
+      for (String path : List.of("/app/blog", "/app/units/data-protection/reflection")) {
+        Browser.Page page = other.browser().get(MockPlatforms.TOOL + path + "?s=" + other.token());
+        assertEquals(200, page.status(), path);
+        assertFalse(page.body().contains("deployment one"), role + " " + path + ": " + page.body());
+      }
+      Browser.Page comment = other.browser().post(MockPlatforms.TOOL + "/app/blog/" + id.group(1) + "/comments",
+          Map.of("s", other.token(), "text", "from another deployment"));
+      assertEquals(404, comment.status(), comment.body());
+      assertFalse(comment.body().contains("deployment one"), comment.body());
+      assertClean(comment);
+    }
   }
 
   @Test

@@ -32,11 +32,23 @@ class TemplateSourcesTest {
   }
 
   @Test
-  void onlyTheUnitBodyIsWrittenUnescaped() throws IOException {
-    List<String> unsafe = templates().entrySet().stream().filter(e -> e.getValue().contains("$unsafe{"))
-        .map(Map.Entry::getKey).toList();
-    assertEquals(List.of("module/unit.jte"), unsafe);
-    assertEquals(1, templates().get("module/unit.jte").split("\\$unsafe\\{", -1).length - 1);
+  void onlyTheUnitBodyAndSanitisedReflectionsAreWrittenUnescaped() throws IOException {
+    Map<String, Integer> unsafe = new TreeMap<>();
+    templates().forEach((name, source) -> {
+      int count = source.split("\\$unsafe\\{", -1).length - 1;
+      if (count > 0) {
+        unsafe.put(name, count);
+      }
+    });
+    assertEquals(Map.of("module/unit.jte", 1, "reflection/editor.jte", 1, "reflection/teacher.jte", 2,
+        "reflection/blog.jte", 1, "grading/form.jte", 2), unsafe);
+    // in the reflection pages, only the HTML that reflection.ReflectionHtml sanitised
+    Pattern sanitised = Pattern.compile("\\$unsafe\\{(page\\.draftHtml\\(\\)|[a-z]+(\\.latest\\(\\))?\\.html\\(\\))}");
+    templates().forEach((name, source) -> {
+      if (name.startsWith("reflection/") || name.startsWith("grading/")) {
+        assertEquals(unsafe.getOrDefault(name, 0).longValue(), sanitised.matcher(source).results().count(), name);
+      }
+    });
   }
 
   private static Map<String, String> templates() throws IOException {

@@ -1,0 +1,99 @@
+package eu.somework.grading;
+
+import eu.somework.course.CourseMember;
+import eu.somework.course.CourseMembers;
+import eu.somework.course.ResourceLink;
+import eu.somework.course.ResourceLinks;
+import eu.somework.reflection.CourseKey;
+import eu.somework.reflection.Reflections;
+import eu.somework.session.ToolSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Who is graded on a unit in the teacher's course, and where each stands: the course members with
+ * the student role merged with everyone who wrote a reflection there (NRPS rosters come later),
+ * each with their latest submitted version, grade and newest gradebook score. Everything is read
+ * for the session's own course (registration, deployment, context), never for ids from a request.
+ */
+@ApplicationScoped
+public class GradingRoster {
+  @Inject CourseMembers members;
+  @Inject Reflections reflections;
+  @Inject GradingService grading;
+  @Inject ScoreOutbox outbox;
+  @Inject ResourceLinks links;
+
+  /** A roster outside a container (tests). */
+  static GradingRoster over(CourseMembers members, Reflections reflections, GradingService grading,
+      ScoreOutbox outbox, ResourceLinks links) {
+    GradingRoster roster = new GradingRoster();
+    roster.members = members;
+    roster.reflections = reflections;
+    roster.grading = grading;
+    roster.outbox = outbox;
+    roster.links = links;
+    return roster;
+  }
+
+  /** Every student of the unit in the teacher's course, as the list shows them (members by name, then other authors). */
+  List<GradingPage.Facts> facts(ToolSession teacher, String unitId) {
+    CourseKey course = CourseKey.of(teacher);
+    Map<String, GradingPage.Student> students = new LinkedHashMap<>();
+    for (CourseMember m : members.students(teacher)) {
+      students.put(m.userId(), new GradingPage.Student(m.userId(), m.displayName()));
+    }
+    Map<String, Boolean> started = reflections.startedOnUnit(course, unitId);
+    started.keySet().stream().sorted().forEach(user -> students.putIfAbsent(user,
+        new GradingPage.Student(user, Optional.empty())));
+    Map<String, String> latest = new LinkedHashMap<>();
+    for (Reflections.SubmittedVersion v : reflections.submittedVersions(course, unitId)) {
+      latest.merge(v.userId(), v.versionId(), (a, b) -> b); // oldest first per student: the last one wins
+    }
+    Map<String, Grade.View> grades = grading.forUnit(course.issuer(), course.clientId(), course.deploymentId(),
+        course.contextId(), unitId).stream().collect(Collectors.toMap(g -> g.key().userId(), Function.identity()));
+    Map<String, OutboxEntry.Snapshot> scores = scores(course, unitId);
+    List<GradingPage.Facts> facts = new ArrayList<>();
+    for (GradingPage.Student s : students.values()) {
+      String user = s.userId();
+      facts.add(new GradingPage.Facts(s, latest.containsKey(user), started.containsKey(user),
+          Optional.ofNullable(latest.get(user)), Optional.ofNullable(grades.get(user)),
+          Optional.ofNullable(scores.get(user))));
+    }
+    return facts;
+  }
+
+  /** Whether the user is a student of the teacher's course or wrote a reflection on the unit there. */
+  boolean isStudent(ToolSession teacher, String unitId, String userId) {
+    return members.students(teacher).stream().anyMatch(m -> m.userId().equals(userId))
+        || reflections.startedOnUnit(CourseKey.of(teacher), unitId).containsKey(userId);
+  }
+
+  /** Whether the unit has a gradebook column in the course (a launch with an AGS claim opened it). */
+  boolean hasGradebook(CourseKey course, String unitId) {
+    return gradedLink(course, unitId).isPresent();
+  }
+
+  /** The newest score per student for the unit's gradebook column in the course (empty: no column). */
+  Map<String, OutboxEntry.Snapshot> scores(CourseKey course, String unitId) {
+    return gradedLink(course, unitId).map(link -> outbox.latestPerUser(course.issuer(), course.clientId(),
+        course.deploymentId(), link.resourceLinkId())).orElse(Map.of());
+  }
+
+  private Optional<ResourceLink> gradedLink(CourseKey course, String unitId) {
+    return links.gradedLinkFor(course.issuer(), course.clientId(), course.deploymentId(), course.contextId(), unitId);
+  }
+
+  /** The grade key of a student of the teacher's course: the course always from the session. */
+  static GradeKey key(ToolSession teacher, String unitId, String userId) {
+    return new GradeKey(teacher.issuer(), teacher.clientId(), teacher.deploymentId(), teacher.contextId(), unitId,
+        userId);
+  }
+}

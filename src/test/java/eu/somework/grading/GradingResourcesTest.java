@@ -1,0 +1,271 @@
+package eu.somework.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.somework.access.RequestContext;
+import eu.somework.config.Settings;
+import eu.somework.content.RubricCriterion;
+import eu.somework.course.CourseMembers;
+import eu.somework.course.ResourceLinks;
+import eu.somework.learner.LanguagePreferences;
+import eu.somework.lti.LtiLaunch;
+import eu.somework.lti.MessageType;
+import eu.somework.persistence.TestDatabase;
+import eu.somework.persistence.Transactor;
+import eu.somework.progress.LearnerProgress;
+import eu.somework.reflection.ReflectionSubmitted;
+import eu.somework.reflection.Reflections;
+import eu.somework.reflection.ReleasedGrades;
+import eu.somework.session.ToolRole;
+import eu.somework.session.ToolSession;
+import eu.somework.testsupport.ModuleFixtures;
+import eu.somework.testsupport.Sessions;
+import eu.somework.web.UiLanguage;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The grading pages wired as the container wires them (real catalogue, rubric, reflections, grades
+ * and score outbox on H2), called as the teacher's browser calls them, without a server.
+ */
+class GradingResourcesTest {
+  private static final String UNIT = "data-protection";
+  private static final ToolSession TEACHER = Sessions.of(ToolRole.TEACHER, "teacher-1", "Tiina Teacher",
+      Sessions.COURSE, "en");
+  private static final ToolSession ANNA = Sessions.student("u-anna", "Anna Author");
+  private static final ToolSession BO = Sessions.student("u-bo", "Bo Drafter");
+  private static final ToolSession CY = Sessions.student("u-cy", "Cy Silent");
+
+  private CourseMembers members;
+  private Reflections reflections;
+  private GradingService grading;
+  private ScoreOutbox outbox;
+  private ResourceLinks links;
+  private GradingResource resource;
+  private StudentGrades studentGrades;
+  private SubmissionScores submissions;
+
+  @BeforeEach
+  void wire() {
+    Transactor tx = TestDatabase.open("grading-resources-" + System.nanoTime());
+    Clock clock = Clock.systemUTC();
+    members = CourseMembers.over(tx);
+    reflections = Reflections.over(tx, LearnerProgress.over(tx, members, clock), clock);
+    outbox = ScoreOutbox.over(tx, clock, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), () -> 1.0));
+    links = ResourceLinks.over(tx);
+    grading = GradingService.over(tx, clock, outbox, ModuleFixtures.CATALOGUE, links);
+    GradingRoster roster = GradingRoster.over(members, reflections, grading, outbox, links);
+    resource = new GradingResource();
+    resource.catalogue = ModuleFixtures.CATALOGUE;
+    resource.reflections = reflections;
+    resource.grading = grading;
+    resource.roster = roster;
+    resource.outbox = outbox;
+    resource.settings = new Settings() {
+      @Override
+      public String baseUrl() {
+        return "https://tool.example";
+      }
+    };
+    resource.context = RequestContext.of(TEACHER, "teacher-token", UiLanguage.EN, Optional.empty());
+    studentGrades = StudentGrades.over(grading, ModuleFixtures.CATALOGUE, reflections, roster);
+    submissions = SubmissionScores.over(grading);
+    for (ToolSession member : List.of(TEACHER, ANNA, BO, CY)) {
+      members.seen(member);
+    }
+    placeUnitWithGradebookColumn();
+  }
+
+  private void placeUnitWithGradebookColumn() {
+    links.record(new LtiLaunch(Sessions.ISSUER, "client-1", "deployment-1", Optional.of("teacher-1"),
+        MessageType.RESOURCE_LINK, List.of(), Set.of(), Optional.of(new LtiLaunch.Context(Sessions.COURSE,
+            Optional.empty(), Optional.of("Course"))), Optional.of(new LtiLaunch.ResourceLink("link-1", Optional.empty())),
+        Optional.empty(), Optional.empty(), Map.of("unit", UNIT), Optional.empty(),
+        Optional.of(new LtiLaunch.GradeService(List.of("https://purl.imsglobal.org/spec/lti-ags/scope/score"),
+            Optional.empty(), Optional.of(Sessions.ISSUER + "/lineitems/7/lineitem?type_id=3"))),
+        Optional.empty(), Optional.empty(), "https://tool.example/lti/launch"));
+  }
+
+  /** Submits as the student and tells grading, as the container's event does. */
+  private Reflections.SubmittedVersion submit(ToolSession student, String html) {
+    Reflections.SubmittedVersion version = reflections.submit(student, UNIT, html, Optional.empty());
+    submissions.submitted(new ReflectionSubmitted(version));
+    return version;
+  }
+
+  /** The form as the teacher's browser posts it: every criterion at its top level, or leaving one out. */
+  private MultivaluedMap<String, String> form(String versionId, String action, boolean leaveOneOut) {
+    MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+    form.putSingle("s", "teacher-token");
+    form.putSingle("version", versionId);
+    form.putSingle("action", action);
+    List<RubricCriterion> criteria = ModuleFixtures.CATALOGUE.find(UNIT).orElseThrow().reflection(UiLanguage.EN)
+        .criteria();
+    for (RubricCriterion c : criteria.subList(0, leaveOneOut ? criteria.size() - 1 : criteria.size())) {
+      form.putSingle("points." + c.id(), String.valueOf(c.maxPoints()));
+      form.putSingle("comment." + c.id(), "Comment on " + c.id());
+    }
+    form.putSingle("feedback", "A convincing analysis.");
+    form.putSingle("note", "Private: compare with last year.");
+    return form;
+  }
+
+  private static Document html(Response response) {
+    return Jsoup.parse((String) response.getEntity());
+  }
+
+  private Map<String, String> statuses() {
+    Document list = html(resource.list(UNIT, null));
+    Map<String, String> found = new java.util.HashMap<>();
+    list.select("tr[data-user]").forEach(row -> found.put(row.attr("data-user"),
+        row.selectFirst("[data-status]").attr("data-status")));
+    return found;
+  }
+
+  @Test
+  void theListShowsEveryStudentOfTheCourseWithWhereTheyStand() {
+    submit(ANNA, "<p>Anna's submitted reflection</p>");
+    reflections.saveDraft(BO, UNIT, "<p>Bo is still writing</p>", Optional.empty());
+
+    assertEquals(Map.of("u-anna", "SUBMITTED", "u-bo", "DRAFT", "u-cy", "NOT_STARTED"), statuses());
+    Document list = html(resource.list(UNIT, null));
+    assertEquals("1", list.selectFirst("[data-fact=submissions]").text());
+    assertEquals("3", list.selectFirst("[data-fact=students]").text());
+    assertTrue(list.selectFirst("tr[data-user=u-anna]").text().contains("Anna Author"));
+    assertEquals("PENDING", list.selectFirst("tr[data-user=u-anna] [data-gradebook]").attr("data-gradebook"),
+        "the submission is on its way to the gradebook");
+    assertTrue(list.selectFirst("tr[data-user=u-anna] [data-gradebook]").text().startsWith("Waiting to send"));
+  }
+
+  @Test
+  void aDraftIsHiddenFromTheStudentUntilReleasedAndTheNoteNeverShows() {
+    String version = submit(ANNA, "<p>Anna's reflection</p>").versionId();
+
+    Response draft = resource.mark(UNIT, "u-anna", form(version, "draft", false));
+    assertEquals(303, draft.getStatus());
+    assertEquals(Map.of("u-anna", "GRADED", "u-bo", "NOT_STARTED", "u-cy", "NOT_STARTED"), statuses());
+    assertTrue(studentGrades.releasedFor(ANNA, UNIT, UiLanguage.EN).isEmpty(), "a draft is never shown");
+
+    assertEquals(303, resource.mark(UNIT, "u-anna", form(version, "release", false)).getStatus());
+    ReleasedGrades.ReleasedGrade seen = studentGrades.releasedFor(ANNA, UNIT, UiLanguage.EN).orElseThrow();
+    assertEquals(14, seen.total());
+    assertEquals(Optional.of("A convincing analysis."), seen.feedback());
+    assertEquals(4, seen.criteria().size());
+    assertEquals(Optional.of("Comment on principles"), seen.criteria().get(0).comment());
+    assertEquals(Optional.of(1), seen.versionNumber());
+    assertEquals(Optional.of("PENDING"), seen.gradebook());
+    assertFalse(seen.toString().contains("Private"), "the teacher's note is not in what the student gets");
+    assertTrue(studentGrades.releasedFor(BO, UNIT, UiLanguage.EN).isEmpty(), "nor anyone else's grade");
+
+    Document form = html(resource.form(UNIT, "u-anna", "released"));
+    assertTrue(form.text().contains("The grade is released"), form.text());
+    assertEquals("Private: compare with last year.", form.selectFirst("#note").text(), "the teacher sees the note");
+    assertEquals(4, form.select("input[type=radio][checked]").size(), "the saved marks are chosen");
+    assertEquals("14 / 14 points", form.selectFirst("[data-fact=total]").text());
+  }
+
+  @Test
+  void aRefusedMarkingIsA400ThatKeepsTheTeachersInput() {
+    String version = submit(ANNA, "<p>Anna's reflection</p>").versionId();
+    Response refused = resource.mark(UNIT, "u-anna", form(version, "release", true));
+    assertEquals(400, refused.getStatus());
+    Document page = html(refused);
+    assertTrue(page.selectFirst("[data-fact=notice]").text().startsWith("Choose a level for"), page.text());
+    assertEquals("A convincing analysis.", page.selectFirst("#feedback").text());
+    assertEquals("Private: compare with last year.", page.selectFirst("#note").text());
+    assertEquals(3, page.select("input[type=radio][checked]").size(), "the levels chosen are kept");
+    assertTrue(grading.find(GradingRoster.key(TEACHER, UNIT, "u-anna")).isEmpty(), "nothing is saved");
+
+    MultivaluedMap<String, String> badPoints = form(version, "draft", false);
+    badPoints.putSingle("points.principles", "3");
+    Response points = resource.mark(UNIT, "u-anna", badPoints);
+    assertEquals(400, points.getStatus());
+    assertTrue(html(points).text().contains("must be one of the rubric’s levels: [0, 2, 4]"), html(points).text());
+
+    Response otherVersion = resource.mark(UNIT, "u-anna", form("not-annas-version", "draft", false));
+    assertEquals(400, otherVersion.getStatus());
+    assertTrue(html(otherVersion).text().contains("not one this student submitted"));
+  }
+
+  @Test
+  void aRevisionAfterTheGradeAsksForARegradeAndReleaseAllTakesOnlyCurrentDrafts() {
+    String anna1 = submit(ANNA, "<p>First</p>").versionId();
+    String bo1 = submit(BO, "<p>Bo's</p>").versionId();
+    resource.mark(UNIT, "u-anna", form(anna1, "release", false));
+    submit(ANNA, "<p>Second, revised</p>");
+    resource.mark(UNIT, "u-bo", form(bo1, "draft", false));
+    assertEquals("NEEDS_REGRADE", statuses().get("u-anna"));
+    assertEquals("GRADED", statuses().get("u-bo"));
+
+    Response released = resource.act(UNIT, new MultivaluedHashMap<>(Map.of("action", "releaseAll")));
+    assertEquals(303, released.getStatus());
+    assertTrue(released.getLocation().toString().contains("notice=released-1"), released.getLocation().toString());
+    assertEquals("RELEASED", statuses().get("u-bo"));
+    assertEquals("NEEDS_REGRADE", statuses().get("u-anna"));
+    Document list = html(resource.list(UNIT, "released-1"));
+    // Anna's released grade stands (and stays in the gradebook) until her regrade is released
+    assertEquals("2", list.selectFirst("[data-fact=released]").text());
+    assertEquals("14 / 14 points", list.selectFirst("[data-fact=average]").text());
+    assertEquals("2", list.select(".band-count").last().text(), "the top band holds both full marks");
+  }
+
+  @Test
+  void noOneOutsideTheTeachersCourseIsFoundByChangingTheAddress() {
+    ToolSession elsewhere = Sessions.of(ToolRole.STUDENT, "u-far", "Far Away", "course-2", "en");
+    members.seen(elsewhere);
+    reflections.submit(elsewhere, UNIT, "<p>Another course's reflection</p>", Optional.empty());
+    assertThrows(NotFoundException.class, () -> resource.form(UNIT, "u-far", null));
+    assertThrows(NotFoundException.class, () -> resource.mark(UNIT, "u-far", form("x", "draft", false)));
+    assertThrows(NotFoundException.class, () -> resource.form(UNIT, "nobody", null));
+    assertThrows(NotFoundException.class, () -> resource.list("no-such-unit", null));
+    assertFalse(statuses().containsKey("u-far"));
+  }
+
+  @Test
+  void onlyARefusedScoreOfTheTeachersOwnCourseCanBeRetried() {
+    submit(ANNA, "<p>Anna's reflection</p>");
+    // another course's refused score, in the same deployment
+    ToolSession far = Sessions.of(ToolRole.STUDENT, "u-far", "Far Away", "course-2", "en");
+    OutboxEntry.Snapshot foreign = outbox.enqueue(new ScoreTarget(Sessions.ISSUER, "client-1", "deployment-1",
+        "link-of-course-2", Optional.of(UNIT), far.userId().orElseThrow()), ScoreProgress.SUBMITTED,
+        java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty(), Optional.empty());
+    outbox.deliverDue(entry -> new DeliveryOutcome.Refused(400, "Incorrect score received"), "test", 10);
+
+    Document list = html(resource.list(UNIT, null));
+    assertEquals("Failed: Incorrect score received",
+        list.selectFirst("tr[data-user=u-anna] [data-gradebook]").ownText().strip());
+    String annas = list.selectFirst("tr[data-user=u-anna] input[name=entry]").attr("value");
+
+    assertThrows(NotFoundException.class, () -> resource.act(UNIT, new MultivaluedHashMap<>(
+        Map.of("action", "retry", "entry", foreign.id()))));
+    assertEquals(OutboxState.FAILED, outbox.find(foreign.id()).orElseThrow().state(), "not retried");
+    assertEquals(303, resource.act(UNIT, new MultivaluedHashMap<>(Map.of("action", "retry", "entry", annas)))
+        .getStatus());
+    assertEquals(OutboxState.PENDING, outbox.find(annas).orElseThrow().state());
+  }
+
+  @Test
+  void theDistributionCountsReleasedGradesByShareOfTheMaximum() {
+    List<GradingPage.Band> bands = GradingPage.bands(eu.somework.web.Messages.of(UiLanguage.EN),
+        List.of(0.0, 0.19, 0.2, 0.5, 1.0, 0.99));
+    assertEquals(List.of(2, 1, 1, 0, 2), bands.stream().map(GradingPage.Band::count).toList());
+    assertEquals("80–100 %", bands.get(4).label());
+    assertEquals("Student without a name (id u-9)", GradingPage.name(eu.somework.web.Messages.of(UiLanguage.EN),
+        new GradingPage.Student("u-9", Optional.empty())));
+  }
+}
