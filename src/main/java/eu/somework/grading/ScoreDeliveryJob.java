@@ -16,8 +16,8 @@ import java.util.UUID;
 public class ScoreDeliveryJob {
   static final Duration PERIOD = Duration.ofSeconds(2);
   static final int BATCH = 20;
-  /** This instance's name in the outbox's claims. */
-  private final String instance = "instance-" + UUID.randomUUID();
+  /** This instance's name in the outbox's claims (with the thread's id: under the column's 64 characters). */
+  private final String instance = "instance-" + UUID.randomUUID().toString().substring(0, 8);
 
   @Inject ScoreOutbox outbox;
   @Inject AgsScoreSender sender;
@@ -29,7 +29,7 @@ public class ScoreDeliveryJob {
 
   /** One run: batch after batch while full batches come back. */
   void deliverAll() {
-    String worker = instance + "/" + Thread.currentThread().getName();
+    String worker = instance + "/thread-" + Thread.currentThread().getId();
     while (outbox.deliverDue(sender, worker, BATCH) == BATCH) {
       // more may be due: go on
     }

@@ -81,10 +81,15 @@ public class ScoreOutbox {
    * Sends up to {@code limit} due scores with {@code sender}, one claimed attempt each, and records
    * each outcome. Called by the background job on every instance; safe to run concurrently.
    *
-   * @param worker this worker's name, unique among running workers (e.g. instance id + thread)
+   * @param worker this worker's name, unique among running workers (e.g. instance id + thread), at
+   *     most 64 characters
    * @return how many attempts were made
+   * @throws IllegalArgumentException for a worker name longer than 64 characters
    */
   public int deliverDue(ScoreSender sender, String worker, int limit) {
+    if (worker.length() > 64) {
+      throw new IllegalArgumentException("A worker's name has at most 64 characters: " + worker);
+    }
     int attempted = 0;
     for (String id : dueIds(limit)) {
       if (!claim(id, worker)) {
