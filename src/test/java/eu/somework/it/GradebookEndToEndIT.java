@@ -89,7 +89,7 @@ class GradebookEndToEndIT {
         assertTrue(row.contains("14 / 14 | Completed | FullyGraded | Careful work, " + student + "."), row);
       }
       String fifth = row(rows, "sim-student-sam");
-      assertTrue(fifth.contains("— / 14 | Submitted | PendingManual"), fifth);
+      assertTrue(fifth.startsWith("— / ") && fifth.contains(" | Submitted | PendingManual"), fifth);
       assertEquals(5, rows.size(), "no other learner, no duplicate: " + rows);
     } finally {
       ToolDeployment.undeploy(deployer, "tool");
