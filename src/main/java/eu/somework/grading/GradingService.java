@@ -85,9 +85,15 @@ public class GradingService {
    * Tells the gradebook that the student submitted (Submitted/PendingManual, no score), in the
    * caller's transaction: the reflection service calls it when a version is submitted.
    *
-   * @return the queued score, or empty when the unit has no gradebook column in that course
+   * @return the queued score, or empty when the unit has no gradebook column in that course or a
+   *     released grade stands (the gradebook keeps it until the regrade is released)
    */
   public Optional<OutboxEntry.Snapshot> submitted(GradeKey key) {
+    if (find(key).filter(Grade.View::released).isPresent()) {
+      // a revision after a release: the gradebook keeps the released grade until the regrade is
+      // released (a "pending" score without points would blank it in Moodle)
+      return Optional.empty();
+    }
     return target(key).map(target -> outbox.enqueue(target, ScoreProgress.SUBMITTED, OptionalDouble.empty(),
         OptionalDouble.empty(), Optional.empty()));
   }

@@ -168,4 +168,13 @@ class GradingServiceTest {
     assertEquals(1, grading.forUnit(ISSUER, "client-1", "dep-1", "course-1", UNIT).size());
     assertEquals(0, grading.forUnit(ISSUER, "client-1", "dep-2", "course-1", UNIT).size());
   }
+
+  @Test
+  void aRevisionAfterAReleaseLeavesTheReleasedGradeInTheGradebook() {
+    placeUnitWithGradebookColumn("dep-1", "link-dp");
+    grading.release(SAM, fullMarks("v1"), "teacher");
+    long queued = outbox.backlog().pending();
+    assertTrue(grading.submitted(SAM).isEmpty(), "no pending score that would blank the released grade");
+    assertEquals(queued, outbox.backlog().pending());
+  }
 }
