@@ -200,4 +200,34 @@ class ReflectionEditorIT {
     assertNoDialog("on the course blog");
     assertEquals(List.of(), chrome.script(INJECTED), "injected on the course blog");
   }
+
+  @Test
+  @Order(5)
+  void theCourseBlogPassesThePageAudit() {
+    openEditor();
+    String blog = chrome.visible(By.cssSelector("nav.crumbs a[href*='/app/blog']")).getAttribute("href");
+    new PageAudit(chrome).check("course-blog-en", blog, "en", "ltr", "textarea[name=text]", ".comment-form button");
+  }
+
+  @Test
+  @Order(6)
+  void theTeachersReadOnlyListPassesThePageAudit() {
+    simulator.launch("sim-teacher-maria", "rl-module", "en");
+    chrome.visible(By.cssSelector("ol.units a")).click();
+    chrome.visible(By.cssSelector("a[href*='/reflection?']")).click();
+    chrome.visible(By.cssSelector("article.reflection-entry"));
+    assertTrue(chrome.driver.findElements(By.id("editor")).isEmpty(), "read-only");
+    new PageAudit(chrome).check("reflections-teacher-en", simulator.frameUrl(), "en", "ltr", "nav.crumbs a");
+  }
+
+  @Test
+  @Order(7)
+  void theArabicEditorRunsRightToLeftAndPassesThePageAudit() {
+    simulator.launch("sim-student-layla", "rl-module", "ar");
+    chrome.visible(By.cssSelector("ol.units a")).click();
+    chrome.visible(By.cssSelector("a[href*='/reflection?']")).click();
+    chrome.visible(By.id("editor"));
+    new PageAudit(chrome).check("reflection-editor-ar", simulator.frameUrl(), "ar", "rtl",
+        "[data-command=paragraph]", "#editor", "button[value=submit]");
+  }
 }
