@@ -4,6 +4,7 @@ import eu.somework.course.CourseMember;
 import eu.somework.course.CourseMembers;
 import eu.somework.course.ResourceLink;
 import eu.somework.course.ResourceLinks;
+import eu.somework.lti.nrps.Member;
 import eu.somework.reflection.CourseKey;
 import eu.somework.reflection.Reflections;
 import eu.somework.session.ToolSession;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 
 /**
  * Who is graded on a unit in the teacher's course, and where each stands: the course members with
- * the student role merged with everyone who wrote a reflection there (NRPS rosters come later),
+ * the student role merged with everyone who wrote a reflection there and the learners the platform's roster lists (NRPS),
  * each with their latest submitted version, grade and newest gradebook score. Everything is read
  * for the session's own course (registration, deployment, context), never for ids from a request.
  */
@@ -30,6 +31,7 @@ public class GradingRoster {
   @Inject GradingService grading;
   @Inject ScoreOutbox outbox;
   @Inject ResourceLinks links;
+  @Inject PlatformRoster platformRoster;
 
   /** A roster outside a container (tests). */
   static GradingRoster over(CourseMembers members, Reflections reflections, GradingService grading,
@@ -49,6 +51,12 @@ public class GradingRoster {
     Map<String, GradingPage.Student> students = new LinkedHashMap<>();
     for (CourseMember m : members.students(teacher)) {
       students.put(m.userId(), new GradingPage.Student(m.userId(), m.displayName()));
+    }
+    // the platform's roster adds the learners who never opened the tool (and a name where a launch sent none)
+    for (Member m : learners(teacher)) {
+      Optional<String> name = m.name().or(() -> m.givenName().map(g -> g + m.familyName().map(f -> " " + f).orElse("")));
+      students.merge(m.userId(), new GradingPage.Student(m.userId(), name),
+          (known, listed) -> known.name().isPresent() ? known : listed);
     }
     Map<String, Boolean> started = reflections.startedOnUnit(course, unitId);
     started.keySet().stream().sorted().forEach(user -> students.putIfAbsent(user,
@@ -73,7 +81,12 @@ public class GradingRoster {
   /** Whether the user is a student of the teacher's course or wrote a reflection on the unit there. */
   boolean isStudent(ToolSession teacher, String unitId, String userId) {
     return members.students(teacher).stream().anyMatch(m -> m.userId().equals(userId))
+        || learners(teacher).stream().anyMatch(m -> m.userId().equals(userId))
         || reflections.startedOnUnit(CourseKey.of(teacher), unitId).containsKey(userId);
+  }
+
+  private List<Member> learners(ToolSession teacher) {
+    return platformRoster == null ? List.of() : platformRoster.learners(teacher);
   }
 
   /** Whether the unit has a gradebook column in the course (a launch with an AGS claim opened it). */

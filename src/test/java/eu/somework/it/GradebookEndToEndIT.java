@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The whole way of a grade, in the simulator's demo course: a teacher places a graded unit, five
- * students submit reflections, the teacher grades four and releases them while the platform's
+ * The whole way of a grade, in the simulator's demo course: a teacher places a graded unit and
+ * finds the five students of the platform's roster listed, they submit reflections, the teacher grades four and releases them while the platform's
  * score service is down, the tool is restarted, the platform comes back — and its gradebook holds
  * exactly those four grades with their feedback, and "submitted, pending" for the fifth.
  */
@@ -54,6 +54,13 @@ class GradebookEndToEndIT {
     String link;
     try {
       link = placeGradedUnit();
+      Document roster = Teacher.launch(link).list();
+      for (String student : STUDENTS) {
+        // from the platform's roster (NRPS): listed before they ever opened the tool
+        assertEquals("NOT_STARTED", roster.selectFirst("tr[data-user=" + student + "] [data-status]")
+            .attr("data-status"), roster.select("table").outerHtml());
+      }
+      assertEquals(5, roster.select("tr[data-user]").size(), "learners only: no teacher, no administrator");
       for (String student : STUDENTS) {
         submit(student, link);
       }
