@@ -28,9 +28,18 @@ final class GradingPage {
   /** One student as the roster knows them: platform user id and name, if the platform sent one. */
   record Student(String userId, Optional<String> name) {}
 
-  /** What the page shows. */
+  /**
+   * What the page shows. {@code rosterNote} (null: none) says that the platform's roster could not
+   * be read, so the list may lack students who never opened the tool.
+   */
   record View(UiLanguage language, Messages text, String title, String token, String action, String reflectionsUrl,
-      Notice notice, List<Row> rows, Summary summary, boolean hasGradebook, int releasable) {}
+      Notice notice, List<Row> rows, Summary summary, boolean hasGradebook, int releasable, String rosterNote) {
+    /** This view with a note that the roster was unreadable for {@code problem} (the platform's answer). */
+    View withRosterProblem(Optional<String> problem) {
+      return new View(language, text, title, token, action, reflectionsUrl, notice, rows, summary, hasGradebook,
+          releasable, problem.map(p -> text.get("grading.rosterUnreadable", p)).orElse(null));
+    }
+  }
 
   /** A message above the list: {@code kind} is ok or error. */
   record Notice(String kind, String text) {}
@@ -120,7 +129,7 @@ final class GradingPage {
     Summary summary = new Summary(students.size(), submissions, releasedShares.size(), average,
         bands(text, releasedShares));
     return new View(language, text, text.get("grading.title", unitTitle), links.token(), links.list(),
-        links.reflections(), notice.orElse(null), rows, summary, hasGradebook, releasable);
+        links.reflections(), notice.orElse(null), rows, summary, hasGradebook, releasable, null);
   }
 
   static String render(View view) {

@@ -156,7 +156,8 @@ public class GradingResource {
   private String listPage(Unit unit, Optional<GradingPage.Notice> notice) {
     ToolSession teacher = context.session();
     return GradingPage.render(GradingPage.view(context.language(), unit.title(context.language()), links(unit),
-        roster.facts(teacher, unit.id()), roster.hasGradebook(CourseKey.of(teacher), unit.id()), notice));
+        roster.facts(teacher, unit.id()), roster.hasGradebook(CourseKey.of(teacher), unit.id()), notice)
+        .withRosterProblem(roster.rosterProblem(teacher)));
   }
 
   private String formPage(Unit unit, ToolSession teacher, String userId, List<Reflections.VersionText> versions,

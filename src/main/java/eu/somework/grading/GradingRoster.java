@@ -36,12 +36,19 @@ public class GradingRoster {
   /** A roster outside a container (tests). */
   static GradingRoster over(CourseMembers members, Reflections reflections, GradingService grading,
       ScoreOutbox outbox, ResourceLinks links) {
+    return over(members, reflections, grading, outbox, links, null);
+  }
+
+  /** A roster outside a container (tests) that also merges the platform's roster. */
+  static GradingRoster over(CourseMembers members, Reflections reflections, GradingService grading,
+      ScoreOutbox outbox, ResourceLinks links, PlatformRoster platformRoster) {
     GradingRoster roster = new GradingRoster();
     roster.members = members;
     roster.reflections = reflections;
     roster.grading = grading;
     roster.outbox = outbox;
     roster.links = links;
+    roster.platformRoster = platformRoster;
     return roster;
   }
 
@@ -83,6 +90,11 @@ public class GradingRoster {
     return members.students(teacher).stream().anyMatch(m -> m.userId().equals(userId))
         || learners(teacher).stream().anyMatch(m -> m.userId().equals(userId))
         || reflections.startedOnUnit(CourseKey.of(teacher), unitId).containsKey(userId);
+  }
+
+  /** Why the platform's roster of the teacher's course could not be read just now; empty when it could or offers none. */
+  Optional<String> rosterProblem(ToolSession teacher) {
+    return platformRoster == null ? Optional.empty() : platformRoster.problem(teacher);
   }
 
   private List<Member> learners(ToolSession teacher) {

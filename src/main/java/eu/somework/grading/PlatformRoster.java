@@ -32,37 +32,72 @@ import java.util.logging.Logger;
  * {@code context_memberships_url}), so the grading list shows every student, also those who never
  * opened the tool. Read once per course and kept for {@link #KEPT} (a roster changes slowly; a
  * teacher paging through the list must not cost a roster request each time). A platform that
- * offers no roster, or fails, gives an empty answer: the list then shows who launched and who wrote.
+ * offers no roster gives an empty answer: the list then shows who launched and who wrote. One that
+ * fails gives an empty answer too, and {@link #problem} says why for {@link #RETRY_AFTER}, so the
+ * teacher knows the list may be short and is not kept waiting on every page.
  */
 @ApplicationScoped
 public class PlatformRoster {
   static final Duration KEPT = Duration.ofMinutes(5);
+  /** How long a failed read is remembered before the next page asks the platform again. */
+  static final Duration RETRY_AFTER = Duration.ofMinutes(1);
+  /** How long one roster request may take: the teacher's page waits for it. */
+  private static final Duration READ_LIMIT = Duration.ofSeconds(6);
   private static final Logger LOG = Logger.getLogger(PlatformRoster.class.getName());
+
+  /** Reads one roster from the platform: its members, or why not ({@link Answer}). */
+  interface Source {
+    Answer read(PlatformRegistration registration, URI membershipsUrl);
+  }
+
+  /** A roster read ({@code members} non-null) or refused ({@code problem}: the reason, without names or ids). */
+  record Answer(List<Member> members, String problem) {
+    static Answer of(List<Member> members) {
+      return new Answer(members, null);
+    }
+
+    static Answer failed(String problem) {
+      return new Answer(null, problem);
+    }
+  }
 
   @Inject ResourceLinks links;
   @Inject PlatformDirectory platforms;
   @Inject ServiceTokens tokens;
   @Inject Clock clock;
+  private Source source = this::readFromPlatform;
   private final Cache<String, List<Member>> kept = Caffeine.newBuilder().expireAfterWrite(KEPT)
       .maximumSize(2_000).build();
+  private final Cache<String, String> failed = Caffeine.newBuilder().expireAfterWrite(RETRY_AFTER)
+      .maximumSize(2_000).build();
+
+  /** A roster outside a container (tests): rosters come from {@code source}. */
+  static PlatformRoster over(ResourceLinks links, PlatformDirectory platforms, Source source) {
+    PlatformRoster roster = new PlatformRoster();
+    roster.links = links;
+    roster.platforms = platforms;
+    roster.source = source;
+    return roster;
+  }
 
   /**
    * The active members with the Learner role (and no teaching role) of the session's course, by
-   * the platform's roster; empty when there is none to read.
+   * the platform's roster; empty when there is none to read or it could not be read.
    */
   public List<Member> learners(ToolSession teacher) {
-    Optional<URI> url = links.of(teacher).flatMap(ResourceLink::contextMembershipsUrl).map(URI::create);
-    Optional<PlatformRegistration> registration = platforms.find(teacher.issuer(), teacher.clientId());
-    if (url.isEmpty() || registration.isEmpty()) {
+    Optional<Target> target = target(teacher);
+    if (target.isEmpty() || failed.getIfPresent(target.get().key()) != null) {
       return List.of();
     }
-    String key = teacher.issuer() + " " + teacher.clientId() + " " + teacher.deploymentId() + " " + url.get();
+    String key = target.get().key();
     List<Member> members = kept.getIfPresent(key);
     if (members == null) {
-      members = read(registration.get(), url.get());
-      if (members == null) {
+      Answer answer = source.read(target.get().registration(), target.get().url());
+      if (answer.members() == null) {
+        failed.put(key, answer.problem());
         return List.of();
       }
+      members = answer.members();
       kept.put(key, members);
     }
     return members.stream().filter(m -> m.status() == MemberStatus.ACTIVE)
@@ -72,22 +107,46 @@ public class PlatformRoster {
         }).toList();
   }
 
-  /** The roster, or null when the platform would not give it (logged without names or ids). */
-  private List<Member> read(PlatformRegistration registration, URI url) {
+  /**
+   * Why the course's roster could not be read at the last try, within the last {@link #RETRY_AFTER};
+   * empty when it was read, is not offered, or was not asked for yet.
+   */
+  public Optional<String> problem(ToolSession teacher) {
+    return target(teacher).map(t -> failed.getIfPresent(t.key()));
+  }
+
+  /** The roster's address and the registration to ask with, when the course's launches offered one. */
+  private Optional<Target> target(ToolSession teacher) {
+    Optional<URI> url = links.of(teacher).flatMap(ResourceLink::contextMembershipsUrl).map(URI::create);
+    Optional<PlatformRegistration> registration = platforms.find(teacher.issuer(), teacher.clientId());
+    if (url.isEmpty() || registration.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Target(registration.get(), url.get(),
+        teacher.issuer() + " " + teacher.clientId() + " " + teacher.deploymentId() + " " + url.get()));
+  }
+
+  private record Target(PlatformRegistration registration, URI url, String key) {}
+
+  /** The roster as the platform gives it (logged without names or ids when it does not). */
+  private Answer readFromPlatform(PlatformRegistration registration, URI url) {
+    String problem;
     try {
       ServiceToken token = tokens.get(registration, Set.of(MembershipClient.SCOPE));
-      ServiceResult<List<Member>> answer = new MembershipClient(new ServiceCall(clock, Duration.ofSeconds(10)))
+      ServiceResult<List<Member>> answer = new MembershipClient(new ServiceCall(clock, READ_LIMIT))
           .members(token, url, OptionalInt.empty());
       if (answer instanceof ServiceResult.TokenRejected<?>) {
         tokens.forget(registration, Set.of(MembershipClient.SCOPE));
       }
       if (answer instanceof ServiceResult.Delivered<List<Member>> delivered) {
-        return delivered.value();
+        return Answer.of(delivered.value());
       }
-      LOG.info(() -> "Roster of a course on " + registration.issuer() + " not read: " + answer.describe());
+      problem = answer.describe();
     } catch (LtiException e) {
-      LOG.info(() -> "Roster of a course on " + registration.issuer() + " not read: " + e.getMessage());
+      problem = e.getMessage();
     }
-    return null;
+    String reason = problem;
+    LOG.info(() -> "Roster of a course on " + registration.issuer() + " not read: " + reason);
+    return Answer.failed(reason);
   }
 }

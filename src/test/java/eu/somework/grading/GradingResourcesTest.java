@@ -2,6 +2,7 @@ package eu.somework.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,10 @@ import eu.somework.course.CourseMembers;
 import eu.somework.course.ResourceLinks;
 import eu.somework.learner.LanguagePreferences;
 import eu.somework.lti.LtiLaunch;
+import eu.somework.lti.PlatformRegistration;
+import eu.somework.lti.nrps.Member;
+import eu.somework.lti.nrps.MemberStatus;
+import eu.somework.platform.PlatformDirectory;
 import eu.somework.lti.MessageType;
 import eu.somework.persistence.TestDatabase;
 import eu.somework.persistence.Transactor;
@@ -28,14 +33,17 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +58,8 @@ class GradingResourcesTest {
   private static final ToolSession ANNA = Sessions.student("u-anna", "Anna Author");
   private static final ToolSession BO = Sessions.student("u-bo", "Bo Drafter");
   private static final ToolSession CY = Sessions.student("u-cy", "Cy Silent");
+
+  private static final String MEMBERSHIPS = Sessions.ISSUER + "/nrps/course-1/memberships";
 
   private CourseMembers members;
   private Reflections reflections;
@@ -98,7 +108,7 @@ class GradingResourcesTest {
         Optional.empty(), Optional.empty(), Map.of("unit", UNIT), Optional.empty(),
         Optional.of(new LtiLaunch.GradeService(List.of("https://purl.imsglobal.org/spec/lti-ags/scope/score"),
             Optional.empty(), Optional.of(Sessions.ISSUER + "/lineitems/7/lineitem?type_id=3"))),
-        Optional.empty(), Optional.empty(), "https://tool.example/lti/launch"));
+        Optional.of(MEMBERSHIPS), Optional.empty(), "https://tool.example/lti/launch"));
   }
 
   /** Submits as the student and tells grading, as the container's event does. */
@@ -267,5 +277,57 @@ class GradingResourcesTest {
     assertEquals("80–100 %", bands.get(4).label());
     assertEquals("Student without a name (id u-9)", GradingPage.name(eu.somework.web.Messages.of(UiLanguage.EN),
         new GradingPage.Student("u-9", Optional.empty())));
+  }
+
+  /** The list as it is when the platform's roster ({@code source}) is merged in. */
+  private GradingResource withPlatformRoster(PlatformRoster.Source source) {
+    PlatformRegistration registration = new PlatformRegistration("Moodle", Sessions.ISSUER, "client-1",
+        Set.of("deployment-1"), URI.create(Sessions.ISSUER + "/auth"), URI.create(Sessions.ISSUER + "/token"),
+        URI.create(Sessions.ISSUER + "/keys"));
+    PlatformDirectory platforms = new PlatformDirectory() {
+      @Override
+      public Optional<PlatformRegistration> find(String issuer, String clientId) {
+        return Optional.of(registration).filter(r -> r.issuer().equals(issuer) && r.clientId().equals(clientId));
+      }
+    };
+    resource.roster = GradingRoster.over(members, reflections, grading, outbox, links,
+        PlatformRoster.over(links, platforms, source));
+    return resource;
+  }
+
+  private static Member learner(String userId, String name) {
+    return new Member(userId, List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"),
+        MemberStatus.ACTIVE, Optional.of(name), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  @Test
+  void theListAddsTheLearnersThePlatformListsAlsoThoseWhoNeverOpenedTheTool() {
+    List<URI> asked = new ArrayList<>();
+    withPlatformRoster((registration, url) -> {
+      asked.add(url);
+      return PlatformRoster.Answer.of(List.of(learner("u-anna", "Anna Author"), learner("u-dee", "Dee Absent")));
+    });
+
+    Document list = html(resource.list(UNIT, null));
+    assertTrue(list.selectFirst("tr[data-user=u-dee]").text().contains("Dee Absent"));
+    assertEquals("4", list.selectFirst("[data-fact=students]").text());
+    assertNull(list.selectFirst("[data-note=roster]"), "a roster that was read needs no note");
+    assertEquals(List.of(URI.create(MEMBERSHIPS)), asked);
+  }
+
+  @Test
+  void aRosterThePlatformWouldNotGiveIsNamedOnTheListWhichStillShowsWhoLaunched() {
+    List<URI> asked = new ArrayList<>();
+    withPlatformRoster((registration, url) -> {
+      asked.add(url);
+      return PlatformRoster.Answer.failed("failed (HTTP 403): Names and roles service not enabled");
+    });
+
+    Document list = html(resource.list(UNIT, null));
+    Element note = list.selectFirst("[data-note=roster]");
+    assertTrue(note != null && note.text().contains("Names and roles service not enabled")
+        && note.text().contains("only the students who opened the tool"), String.valueOf(note));
+    assertEquals(Set.of("u-anna", "u-bo", "u-cy"), statuses().keySet());
+    assertEquals(1, asked.size(), "a failed roster is not asked for again on the next page within a minute");
   }
 }
