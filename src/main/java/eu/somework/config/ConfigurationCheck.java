@@ -26,6 +26,8 @@ public final class ConfigurationCheck {
     ask(problems, settings::clockSkew);
     ask(problems, settings::unknownKeyRefetchInterval);
     ask(problems, settings::sessionLifetime);
+    ask(problems, settings::keyRotationInterval);
+    ask(problems, settings::keyOverlap);
     if (Boolean.TRUE.equals(production)) {
       productionProblems(settings, baseUrl != null, problems);
     }

@@ -33,6 +33,8 @@ public class Settings {
   static final String SESSION_MINUTES = "somework.session.minutes";
   static final String LOGIN_RATE_PER_MINUTE = "somework.login.rate-per-minute";
   static final String LOGIN_MAX_LIVE_STATES = "somework.login.max-live-states";
+  static final String KEY_ROTATION_DAYS = "somework.keys.rotation-days";
+  static final String KEY_OVERLAP_MINUTES = "somework.keys.overlap-minutes";
 
   /** How the tool runs: with the conveniences of development, or locked down for production. */
   public enum Mode {
@@ -137,6 +139,24 @@ public class Settings {
   /** {@code somework.session.minutes}: lifetime of a tool session after a launch (default 240 min, at least 1). */
   public Duration sessionLifetime() {
     return Duration.ofMinutes(whole(SESSION_MINUTES, 240, 1, "minutes"));
+  }
+
+  /**
+   * {@code somework.keys.rotation-days}: the tool's signing key is replaced when it has signed for
+   * this long (default 180 days; 0: only when an administrator asks).
+   */
+  public Optional<Duration> keyRotationInterval() {
+    long days = whole(KEY_ROTATION_DAYS, 180, 0, "days");
+    return days == 0 ? Optional.empty() : Optional.of(Duration.ofDays(days));
+  }
+
+  /**
+   * {@code somework.keys.overlap-minutes}: how long a new key is published before it signs (default
+   * 60 min, at least 1). The key set's {@code Cache-Control: max-age} is never longer, so every
+   * platform that honours it holds the new key before the first signature by it.
+   */
+  public Duration keyOverlap() {
+    return Duration.ofMinutes(whole(KEY_OVERLAP_MINUTES, 60, 1, "minutes"));
   }
 
   /** {@code somework.key-encryption-secret}: what private keys are encrypted under; a secret: never log it. */

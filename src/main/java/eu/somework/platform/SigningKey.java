@@ -5,17 +5,19 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A stored RSA key pair, as a JWK JSON document (encrypted when a key-encryption secret is set).
  * {@code CURRENT} signs; {@code NEXT} is already published so that rotation never surprises a
- * platform that caches our key set.
+ * platform that caches our key set; {@code PREVIOUS} signed until the last rotation and stays
+ * published while what it signed can still be valid; {@code RETIRED} is no longer published.
  */
 @Entity
 @Table(name = "signing_key")
 public class SigningKey {
   /** Life of a key. */
-  public enum Status { CURRENT, NEXT, RETIRED }
+  public enum Status { CURRENT, NEXT, PREVIOUS, RETIRED }
 
   @Id private String kid;
   private String owner;
@@ -28,6 +30,12 @@ public class SigningKey {
 
   @Column(name = "created_at")
   private Instant createdAt;
+
+  @Column(name = "activate_at")
+  private Instant activateAt;
+
+  @Column(name = "withdraw_at")
+  private Instant withdrawAt;
 
   protected SigningKey() {}
 
@@ -48,8 +56,35 @@ public class SigningKey {
     return Status.valueOf(status);
   }
 
-  public void promoteToCurrent() {
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  /** For NEXT: when it is to start signing (empty: no rotation asked for); for CURRENT: when it started. */
+  public Optional<Instant> activateAt() {
+    return Optional.ofNullable(activateAt);
+  }
+
+  /** For PREVIOUS: when it leaves the published key set. */
+  public Optional<Instant> withdrawAt() {
+    return Optional.ofNullable(withdrawAt);
+  }
+
+  /** A NEXT key is to sign from {@code at} on. */
+  public void scheduleActivation(Instant at) {
+    this.activateAt = at;
+  }
+
+  /** Signs from {@code now} on. */
+  public void promoteToCurrent(Instant now) {
     this.status = Status.CURRENT.name();
+    this.activateAt = now;
+  }
+
+  /** Signs no more, stays published until {@code withdrawAt}. */
+  public void keepAsPrevious(Instant withdrawAt) {
+    this.status = Status.PREVIOUS.name();
+    this.withdrawAt = withdrawAt;
   }
 
   public void retire() {

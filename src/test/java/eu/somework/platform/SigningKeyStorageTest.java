@@ -61,10 +61,11 @@ class SigningKeyStorageTest {
     db.run(em -> em.persist(
         new SigningKey(key.getKeyID(), KeyRing.TOOL, SigningKey.Status.NEXT, "{}", true, CREATED)));
 
-    db.run(em -> em.find(SigningKey.class, key.getKeyID()).promoteToCurrent());
+    db.run(em -> em.find(SigningKey.class, key.getKeyID()).promoteToCurrent(CREATED.plusSeconds(60)));
 
     SigningKey stored = db.inTransaction(em -> em.find(SigningKey.class, key.getKeyID()));
     assertEquals(SigningKey.Status.CURRENT, stored.status());
+    assertEquals(java.util.Optional.of(CREATED.plusSeconds(60)), stored.activateAt(), "when it began to sign");
     assertTrue(stored.isEncrypted());
   }
 
