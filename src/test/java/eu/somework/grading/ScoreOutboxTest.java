@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.somework.testsupport.DatabaseEngine;
+import eu.somework.testsupport.HandClock;
 import eu.somework.testsupport.MigratedDatabase;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,13 +41,13 @@ class ScoreOutboxTest {
   @Parameter DatabaseEngine engine;
 
   private MigratedDatabase db;
-  private MovableClock clock;
+  private HandClock clock;
   private ScoreOutbox outbox;
 
   @BeforeEach
   void open() {
     db = MigratedDatabase.emptied(engine);
-    clock = new MovableClock(T0);
+    clock = new HandClock(T0);
     outbox = ScoreOutbox.over(db.transactor(), clock, NO_JITTER);
   }
 
@@ -247,32 +245,4 @@ class ScoreOutboxTest {
 
   /** Stands for the process dying between the claim and the record of the attempt. */
   private static final class KilledWorker extends Error {}
-
-  /** A clock the test moves forward. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

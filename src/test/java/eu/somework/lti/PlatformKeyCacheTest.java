@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import eu.somework.testsupport.HandClock;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class PlatformKeyCacheTest {
   static final RSAKey KEY_A = TestPlatform.newKey("key-a");
   static final RSAKey KEY_B = TestPlatform.newKey("key-b");
 
-  final MutableClock clock = new MutableClock(Instant.parse("2025-03-03T09:15:00Z"));
+  final HandClock clock = new HandClock(Instant.parse("2025-03-03T09:15:00Z"));
   JwksServer server;
   PlatformKeyCache cache;
 

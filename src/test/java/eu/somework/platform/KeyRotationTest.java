@@ -14,14 +14,12 @@ import com.nimbusds.jwt.SignedJWT;
 import eu.somework.config.Settings;
 import eu.somework.lti.Rs256Signer;
 import eu.somework.testsupport.DatabaseEngine;
+import eu.somework.testsupport.HandClock;
 import eu.somework.testsupport.MigratedDatabase;
 import eu.somework.testsupport.TestConfig;
 import java.text.ParseException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -232,33 +230,6 @@ class KeyRotationTest {
       SignedJWT token = SignedJWT.parse(jwt);
       JWK key = cached.getKeyByKeyId(token.getHeader().getKeyID());
       return key != null && token.verify(new RSASSAVerifier(key.toRSAKey()));
-    }
-  }
-
-  private static final class HandClock extends Clock {
-    private volatile Instant now;
-
-    HandClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 }
