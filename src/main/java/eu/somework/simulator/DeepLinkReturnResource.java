@@ -31,6 +31,7 @@ public class DeepLinkReturnResource {
   @Inject Settings settings;
   @Inject SimulatorStore store;
   @Inject Clock clock;
+  @Inject ReceivedDeepLinks received;
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -44,6 +45,9 @@ public class DeepLinkReturnResource {
     try {
       claims = ToolSignatureCheck.verify(jwt, platform, clock.instant());
       check(claims, platform);
+      if (!received.firstTime((String) claims.getClaim("nonce"))) {
+        throw new ToolSignatureCheck.Rejected("this response (its nonce) was received before; its items were added then");
+      }
     } catch (ToolSignatureCheck.Rejected e) {
       store.record("Deep linking response REJECTED", e.getMessage());
       return page(400, "The deep-linking response was rejected: " + e.getMessage(), List.of());

@@ -48,6 +48,9 @@ class DeepLinkingIT {
     Browser.Page added = teacher.submitForm(toPlatform); // the JWT goes to the simulator's return URL
     assertEquals(200, added.status(), added.body());
     assertTrue(added.body().contains("3 activity(ies) added"), added.body());
+    Browser.Page replayed = teacher.submitForm(toPlatform);
+    assertEquals(400, replayed.status(), "the same response a second time: " + replayed.body());
+    assertTrue(replayed.body().contains("received before"), replayed.body());
 
     Browser.Page course = teacher.get(TOOL + "/simulator");
     int dataProtectionMax = maxPoints("data-protection");
@@ -56,6 +59,8 @@ class DeepLinkingIT {
     assertTrue(course.body().contains("<code>{\"unit\":\"data-protection\"}</code>"), course.body());
 
     Map<String, String> links = linkIds(course.body());
+    assertEquals(1, course.body().split("<code>\\{\"unit\":\"digital-identity\"}</code>", -1).length - 1,
+        "the replayed response added nothing: " + course.body());
     String dataProtection = links.get("data-protection");
     Browser.Page finnish = SimulatorFlowIT.launchFromSimulator(new Browser(), "sim-student-aino", dataProtection, "fi-FI");
     assertEquals(200, finnish.status(), finnish.body());
