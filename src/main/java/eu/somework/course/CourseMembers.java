@@ -42,6 +42,26 @@ public class CourseMembers {
     });
   }
 
+  /**
+   * Records a learner whom the platform named in a submission review request ({@code for_user},
+   * LTI Submission Review Service 1.0 §2) as a student of the session's course, when the course
+   * does not know that user yet; a known member is left as it is (its role and name come from its
+   * own launches).
+   */
+  public void submitter(ToolSession course, String userId, Optional<String> name) {
+    if (!course.hasContext()) {
+      return;
+    }
+    CourseMember.Key key = new CourseMember.Key(course.issuer(), course.clientId(), course.deploymentId(),
+        course.contextId(), userId);
+    tx.findOrInsert(CourseMember.class, key, () -> new CourseMember(key), (member, created) -> {
+      if (created) {
+        member.seen(name, ToolRole.STUDENT.name(), clock.instant());
+      }
+      return member;
+    });
+  }
+
   /** The students of the session's course (registration, deployment, context), by name; unnamed ones after, by id. */
   public List<CourseMember> students(ToolSession course) {
     List<CourseMember> students = tx.read(em -> em.createQuery("select m from CourseMember m where m.issuer = :issuer"

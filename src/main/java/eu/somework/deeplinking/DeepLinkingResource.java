@@ -85,7 +85,8 @@ public class DeepLinkingResource {
       Set<String> gradedIds = new LinkedHashSet<>(graded == null ? List.of() : graded);
       List<DeepLinkingResponse.ResourceLinkItem> items = new ArrayList<>();
       for (Unit unit : units) {
-        items.add(UnitPlacement.of(unit, text.language(), dl.acceptLineItem() && gradedIds.contains(unit.id())));
+        items.add(UnitPlacement.of(unit, text.language(), dl.acceptLineItem() && gradedIds.contains(unit.id()),
+            Optional.of(text.get("dl.reviewLabel"))));
       }
       jwt = responses().items(keys.signingKey(KeyRing.TOOL), request, items, Optional.empty());
     }

@@ -24,7 +24,7 @@ public class LaunchResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response launch(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
     LaunchService.Launched launched = launches.completeLaunch(FormParams.single(form), headers.getCookies());
-    String target = launched.session().deepLinking().isPresent() ? "/app/deep-linking" : "/app";
+    String target = launched.landing();
     // 303: the browser follows with a GET, so reloading the page never re-posts the id_token
     Response.ResponseBuilder answer = Response.seeOther(UriBuilder.fromUri(settings.baseUrl() + target)
         .queryParam(SessionTokens.PARAM, launched.token()).build());

@@ -13,6 +13,7 @@ import eu.somework.lti.JwksFetcher;
 import eu.somework.lti.LaunchValidator;
 import eu.somework.lti.LoginInitiation;
 import eu.somework.lti.LoginResponder;
+import eu.somework.lti.LaunchRole;
 import eu.somework.lti.LtiException;
 import eu.somework.lti.LtiFailure;
 import eu.somework.lti.LtiLaunch;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The two steps of an LTI 1.3 launch: answer the login initiation, then accept the id_token. */
 @ApplicationScoped
@@ -97,25 +99,77 @@ public class LaunchService {
           .orElseThrow(() -> new LtiException(LtiFailure.UNKNOWN_CLIENT_ID,
               "The registration this login was started with no longer exists."));
       LtiLaunch launch = validator.validate(form.get("id_token"), registration, state.nonce(), state.targetLinkUri());
-      ToolSession session = sessionOf(launch);
-      links.record(launch);
+      Optional<String> unit = unitOf(launch);
+      ToolSession session = sessionOf(launch, unit);
+      String landing = launch.messageType() == MessageType.DEEP_LINKING ? "/app/deep-linking"
+          : launch.isSubmissionReview() ? SubmissionReviewRoute.landing(launch, session.role(), unit)
+          : SubmissionReviewRoute.LANDING;
+      recordLink(launch);
       members.seen(session);
+      if (launch.isSubmissionReview() && session.role().canTeach()) {
+        knowSubmitter(session, launch.forUser().orElseThrow());
+      }
       SessionCookie.Binding binding = SessionCookie.create(clock.instant());
       List<String> cookieHeaders = new ArrayList<>(SessionCookie.dropOldest(cookies));
       cookieHeaders.add(SessionCookie.header(binding, settings.sessionLifetime()));
       cookieHeaders.add(LoginCookie.expired(stateValue));
-      return new Launched(session, sessions.issue(session, binding), List.copyOf(cookieHeaders));
+      return new Launched(session, sessions.issue(session, binding), List.copyOf(cookieHeaders), landing);
     } catch (LtiException e) {
       throw new LaunchRejected(e, null);
     }
   }
 
   /**
-   * An accepted launch: its session, the signed token that carries it, and the {@code Set-Cookie}
-   * values to send: the cookie binding the session to this browser, the removal of the login's
-   * cookie, and of the browser's oldest session cookies beyond {@link SessionCookie#MAX_PER_BROWSER}.
+   * An accepted launch: its session, the signed token that carries it, the {@code Set-Cookie}
+   * values to send (the cookie binding the session to this browser, the removal of the login's
+   * cookie, and of the browser's oldest session cookies beyond {@link SessionCookie#MAX_PER_BROWSER}),
+   * and the tool's path the browser opens next ({@code /app}, the Deep Linking catalogue, or what a
+   * submission review shows).
    */
-  public record Launched(ToolSession session, String token, List<String> cookies) {}
+  public record Launched(ToolSession session, String token, List<String> cookies, String landing) {
+    /** A launch that lands where its message type does by default. */
+    public Launched(ToolSession session, String token, List<String> cookies) {
+      this(session, token, cookies, session.deepLinking().isPresent() ? "/app/deep-linking" : "/app");
+    }
+  }
+
+  /**
+   * The unit the launch opens: the link's custom parameter {@code unit}; for a submission review
+   * without it (a platform need not repeat the link's custom parameters), the unit the link's
+   * last launch stored.
+   */
+  private Optional<String> unitOf(LtiLaunch launch) {
+    Optional<String> custom = Optional.ofNullable(launch.custom().get("unit"));
+    if (custom.isPresent() || !launch.isSubmissionReview()) {
+      return custom;
+    }
+    return launch.resourceLink().flatMap(link -> links.find(launch.issuer(), launch.clientId(),
+        launch.deploymentId(), link.id())).flatMap(eu.somework.course.ResourceLink::unitId);
+  }
+
+  /**
+   * Stores the link's service context. A submission review describes the link only in part (it is
+   * about one learner's line item), so it does not overwrite what the link's own launches stored.
+   */
+  private void recordLink(LtiLaunch launch) {
+    if (launch.isSubmissionReview() && launch.resourceLink().flatMap(link -> links.find(launch.issuer(),
+        launch.clientId(), launch.deploymentId(), link.id())).isPresent()) {
+      return;
+    }
+    links.record(launch);
+  }
+
+  /**
+   * A teacher's review of a learner the course has not seen yet (no launch, no roster): the
+   * learner becomes known as a student, so the grading form shows "nothing submitted yet" rather
+   * than "no such student". Only for a learner (or a for_user without roles).
+   */
+  private void knowSubmitter(ToolSession teacher, LtiLaunch.ForUser forUser) {
+    Set<LaunchRole> roles = LaunchRole.fromLti(forUser.roles());
+    if (forUser.roles().isEmpty() || roles.contains(LaunchRole.LEARNER) && !roles.contains(LaunchRole.INSTRUCTOR)) {
+      members.submitter(teacher, forUser.userId(), forUser.displayName());
+    }
+  }
 
   private void checkBrowser(LoginState state, Optional<String> browserCookie) throws LtiException {
     if (browserCookie.isEmpty()) {
@@ -131,7 +185,7 @@ public class LaunchService {
     }
   }
 
-  private ToolSession sessionOf(LtiLaunch launch) {
+  private ToolSession sessionOf(LtiLaunch launch, Optional<String> unit) {
     Optional<ToolSession.DeepLinkingReturn> deepLinking = launch.messageType() == MessageType.DEEP_LINKING
         ? launch.deepLinking().map(d -> new ToolSession.DeepLinkingReturn(d.returnUrl().toString(), d.data(),
             d.acceptMultiple(), d.acceptLineItem(), d.acceptsLtiResourceLinks()))
@@ -144,7 +198,7 @@ public class LaunchService {
         launch.resourceLink().map(LtiLaunch.ResourceLink::id),
         launch.resourceLink().flatMap(LtiLaunch.ResourceLink::title),
         launch.locale(),
-        Optional.ofNullable(launch.custom().get("unit")),
+        unit,
         deepLinking,
         clock.instant().plus(settings.sessionLifetime()));
   }

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * Reads and checks the LTI claims of a signed, verified id_token (LTI Core §5.3 and §5.4, Deep
- * Linking §4.4). Every claim and every field the tool reads is type-checked: a value of the wrong
- * JSON type is refused with {@link LtiFailure#CLAIM_INVALID} naming the claim (a 400), never an
- * unchecked exception. JSON {@code null} counts as absent.
+ * Linking §4.4, Submission Review Service §2). Every claim and every field the tool reads is
+ * type-checked: a value of the wrong JSON type is refused with {@link LtiFailure#CLAIM_INVALID}
+ * naming the claim (a 400), never an unchecked exception. JSON {@code null} counts as absent.
  */
 final class LaunchClaimsReader {
   /** LTI Core §5.3.6: sub is at most 255 ASCII characters. */
@@ -42,6 +42,21 @@ final class LaunchClaimsReader {
     if (type == MessageType.RESOURCE_LINK && link.isEmpty()) {
       throw new LtiException(
           LtiFailure.RESOURCE_LINK_MISSING, "The resource link launch has no resource_link id.");
+    }
+    // LTI Submission Review Service 1.0 §2: the review is of a placement's line item; the tool
+    // finds what to show through the resource link, as in a resource link launch
+    if (type == MessageType.SUBMISSION_REVIEW && link.isEmpty()) {
+      throw new LtiException(
+          LtiFailure.RESOURCE_LINK_MISSING, "The submission review request has no resource_link id.");
+    }
+    Optional<LtiLaunch.ForUser> forUser =
+        type == MessageType.SUBMISSION_REVIEW ? Optional.of(forUser(claims)) : Optional.empty();
+    Optional<LtiLaunch.GradeService> gradeService = gradeService(claims);
+    // LTI Submission Review Service 1.0 §2: the AGS endpoint claim with the line item is REQUIRED
+    if (type == MessageType.SUBMISSION_REVIEW && gradeService.flatMap(LtiLaunch.GradeService::lineItem).isEmpty()) {
+      throw new LtiException(
+          LtiFailure.REVIEW_LINE_ITEM_MISSING,
+          "The submission review request has no line item (the AGS endpoint claim's lineitem).");
     }
     Optional<DeepLinkingSettings> deepLinking = deepLinking(claims);
     if (type == MessageType.DEEP_LINKING && deepLinking.isEmpty()) {
@@ -80,10 +95,11 @@ final class LaunchClaimsReader {
         displayName(claims),
         custom(claims),
         deepLinking,
-        gradeService(claims),
+        gradeService,
         membershipsUrl,
         returnUrl,
-        targetLinkUri);
+        targetLinkUri,
+        forUser);
   }
 
   /**
@@ -107,6 +123,41 @@ final class LaunchClaimsReader {
           "The launch's user id (sub) is longer than " + MAX_SUBJECT_CHARS + " characters.");
     }
     return Optional.of(sub);
+  }
+
+  /**
+   * LTI Submission Review Service 1.0 §2: {@code for_user} is REQUIRED in a submission review
+   * request, and its {@code user_id} is REQUIRED; person fields and roles are optional. The user id
+   * is held to the rules of {@code sub} (a non-blank string of at most 255 characters).
+   */
+  private static LtiLaunch.ForUser forUser(JWTClaimsSet claims) throws LtiException {
+    Object value = claims.getClaim(LtiClaim.FOR_USER);
+    if (value == null) {
+      throw new LtiException(LtiFailure.FOR_USER_INVALID, "The submission review request has no for_user claim.");
+    }
+    if (!(value instanceof Map<?, ?>)) {
+      throw new LtiException(LtiFailure.FOR_USER_INVALID, "The for_user claim must be a JSON object.");
+    }
+    Optional<Map<String, Object>> object = object(claims, LtiClaim.FOR_USER);
+    Object userId = object.get().get("user_id");
+    if (userId == null) {
+      throw new LtiException(LtiFailure.FOR_USER_INVALID, "The for_user claim has no user_id.");
+    }
+    if (!(userId instanceof String id) || id.isBlank()) {
+      throw new LtiException(LtiFailure.FOR_USER_INVALID, "The for_user user_id must be a non-empty string.");
+    }
+    if (id.length() > MAX_SUBJECT_CHARS) {
+      throw new LtiException(
+          LtiFailure.FOR_USER_INVALID, "The for_user user_id is longer than " + MAX_SUBJECT_CHARS + " characters.");
+    }
+    String claim = LtiClaim.FOR_USER;
+    return new LtiLaunch.ForUser(id,
+        field(object, claim, "person_sourcedid"),
+        field(object, claim, "given_name"),
+        field(object, claim, "family_name"),
+        field(object, claim, "name"),
+        field(object, claim, "email"),
+        stringList(object.get().get("roles"), claim + " roles"));
   }
 
   private static List<String> roles(JWTClaimsSet claims) throws LtiException {

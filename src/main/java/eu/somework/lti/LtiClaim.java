@@ -16,6 +16,7 @@ public final class LtiClaim {
   public static final String LAUNCH_PRESENTATION = LTI + "launch_presentation";
   public static final String CUSTOM = LTI + "custom";
   public static final String LIS = LTI + "lis";
+  /** LTI Submission Review Service 1.0 §2: whose submission a submission review request is about. */
   public static final String FOR_USER = LTI + "for_user";
 
   public static final String DEEP_LINKING_SETTINGS = DL + "deep_linking_settings";

@@ -50,6 +50,19 @@ public enum LtiFailure {
    */
   SUBJECT_INVALID(400),
   RESOURCE_LINK_MISSING(400),
+  /**
+   * A submission review request (LTI Submission Review Service 1.0 §2) without a usable
+   * {@code for_user} claim: missing, not an object, or its {@code user_id} missing, not a string,
+   * blank or longer than 255 characters.
+   */
+  FOR_USER_INVALID(400),
+  /**
+   * A submission review request whose AGS endpoint claim has no {@code lineitem}: the message is
+   * about one line item and must name it (LTI Submission Review Service 1.0 §2).
+   */
+  REVIEW_LINE_ITEM_MISSING(400),
+  /** A learner asked to review another user's submission: only teachers may (checked after validation). */
+  REVIEW_NOT_ALLOWED(403),
   DEEP_LINK_RETURN_URL_MISSING(400),
   PLATFORM_ERROR(400),
   /** Not a launch: the platform's token endpoint gave the tool no access token. */

@@ -5,7 +5,12 @@ import java.util.Optional;
 /** LTI message types this tool accepts in a launch. */
 public enum MessageType {
   RESOURCE_LINK("LtiResourceLinkRequest"),
-  DEEP_LINKING("LtiDeepLinkingRequest");
+  DEEP_LINKING("LtiDeepLinkingRequest"),
+  /**
+   * A platform asks to show one user's submission for a line item (LTI Submission Review Service
+   * 1.0 §2, message {@code LtiSubmissionReviewRequest}): the {@code for_user} claim names whose.
+   */
+  SUBMISSION_REVIEW("LtiSubmissionReviewRequest");
 
   private final String wireName;
 

@@ -12,6 +12,9 @@
  *   <li>Deep Linking 2.0 — https://www.imsglobal.org/spec/lti-dl/v2p0/</li>
  *   <li>Assignment and Grade Services 2.0 — https://www.imsglobal.org/spec/lti-ags/v2p0/ (package
  *       {@code eu.somework.lti.ags})</li>
+ *   <li>LTI Submission Review Service 1.0 — https://www.imsglobal.org/spec/lti-sr/v1p0/ (message
+ *       {@code LtiSubmissionReviewRequest} with {@code for_user}; a line item's
+ *       {@code submissionReview})</li>
  *   <li>Names and Role Provisioning Services 2.0 — https://www.imsglobal.org/spec/lti-nrps/v2p0/
  *       (package {@code eu.somework.lti.nrps})</li>
  *   <li>RFC 8288 (Web Linking: the {@code Link} header of paged service answers), RFC 9110 §10.2.3

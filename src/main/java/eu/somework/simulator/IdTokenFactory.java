@@ -26,7 +26,12 @@ final class IdTokenFactory {
 
   String resourceLinkLaunch(RSAKey key, DemoCourse.Person person, SimResourceLink link, String nonce,
       String locale, java.util.Optional<SimLineItem> lineItem) {
-    JWTClaimsSet.Builder claims = common(person, nonce, locale, "LtiResourceLinkRequest")
+    return sign(key, linkClaims(person, link, nonce, locale, lineItem, "LtiResourceLinkRequest").build());
+  }
+
+  private JWTClaimsSet.Builder linkClaims(DemoCourse.Person person, SimResourceLink link, String nonce, String locale,
+      java.util.Optional<SimLineItem> lineItem, String messageType) {
+    JWTClaimsSet.Builder claims = common(person, nonce, locale, messageType)
         .claim(LtiClaim.TARGET_LINK_URI, platform.toolBaseUrl() + "/lti/launch")
         .claim(LtiClaim.RESOURCE_LINK, map("id", link.id(), "title", link.title(),
             "description", link.description().orElse("")))
@@ -39,8 +44,23 @@ final class IdTokenFactory {
         "https://purl.imsglobal.org/spec/lti-ags/scope/score"));
     ags.put("lineitems", platform.lineItemsUrl());
     lineItem.ifPresent(li -> ags.put("lineitem", platform.lineItemUrl(li.id())));
-    claims.claim(LtiClaim.AGS_ENDPOINT, ags);
-    return sign(key, claims.build());
+    return claims.claim(LtiClaim.AGS_ENDPOINT, ags);
+  }
+
+  /**
+   * A submission review request (LTI Submission Review Service 1.0 §2): the link's launch, with
+   * the message type, the line item in the AGS claim and {@code for_user} naming whose submission
+   * the tool is to show: its id and, for a person of the demo course, names and roles.
+   */
+  String submissionReviewRequest(RSAKey key, DemoCourse.Person person, SimResourceLink link, SimLineItem lineItem,
+      String forUserId, String nonce, String locale) {
+    Map<String, Object> forUser = map("user_id", forUserId);
+    DemoCourse.person(forUserId).ifPresent(p -> forUser.putAll(map("given_name", p.givenName(),
+        "family_name", p.familyName(), "name", p.name(), "roles", p.ltiRoles())));
+    return sign(key, linkClaims(person, link, nonce, locale, java.util.Optional.of(lineItem),
+            SimLaunch.SUBMISSION_REVIEW)
+        .claim(LtiClaim.FOR_USER, forUser)
+        .build());
   }
 
   String deepLinkingRequest(RSAKey key, DemoCourse.Person person, String nonce, String locale, String data) {

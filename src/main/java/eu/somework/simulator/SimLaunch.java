@@ -27,6 +27,10 @@ public class SimLaunch {
   @Column(name = "created_at")
   private Instant createdAt;
 
+  /** Whose submission a submission review launch shows; null for other launches. */
+  @Column(name = "for_user_id")
+  private String forUserId;
+
   protected SimLaunch() {}
 
   SimLaunch(String id, String userId, String messageType, String resourceLinkId, String locale, Instant createdAt) {
@@ -37,6 +41,16 @@ public class SimLaunch {
     this.locale = locale;
     this.createdAt = createdAt;
   }
+
+  /** A submission review launch by {@code userId} of {@code forUserId}'s submission on the link's line item. */
+  static SimLaunch submissionReview(String id, String userId, String resourceLinkId, String forUserId, String locale,
+      Instant createdAt) {
+    SimLaunch launch = new SimLaunch(id, userId, SUBMISSION_REVIEW, resourceLinkId, locale, createdAt);
+    launch.forUserId = forUserId;
+    return launch;
+  }
+
+  static final String SUBMISSION_REVIEW = "LtiSubmissionReviewRequest";
 
   String id() {
     return id;
@@ -50,6 +64,13 @@ public class SimLaunch {
     return "LtiDeepLinkingRequest".equals(messageType);
   }
 
+  boolean isSubmissionReview() {
+    return SUBMISSION_REVIEW.equals(messageType);
+  }
+
+  Optional<String> forUserId() {
+    return Optional.ofNullable(forUserId);
+  }
 
   Optional<String> resourceLinkId() {
     return Optional.ofNullable(resourceLinkId);

@@ -68,6 +68,7 @@ public class SimulatorAuthResource {
     String idToken = launch.isDeepLinking()
         ? tokens.deepLinkingRequest(keys.signingKey(SimulatedPlatform.KEY_OWNER), person, nonce, launch.locale(),
             "sim-dl-" + launch.id())
+        : launch.isSubmissionReview() ? idTokenForReview(tokens, launch, person, nonce)
         : idTokenForLink(tokens, launch, person, nonce);
     Map<String, String> form = new LinkedHashMap<>();
     form.put("id_token", idToken);
@@ -80,6 +81,15 @@ public class SimulatorAuthResource {
         .orElseThrow(() -> new BadRequestException("The activity of this launch no longer exists."));
     return tokens.resourceLinkLaunch(keys.signingKey(SimulatedPlatform.KEY_OWNER), person, link, nonce,
         launch.locale(), link.lineItemId().flatMap(store::lineItem));
+  }
+
+  private String idTokenForReview(IdTokenFactory tokens, SimLaunch launch, DemoCourse.Person person, String nonce) {
+    SimResourceLink link = launch.resourceLinkId().flatMap(store::link)
+        .orElseThrow(() -> new BadRequestException("The activity of this launch no longer exists."));
+    SimLineItem lineItem = SimulatorReviewResource.lineItemOf(store, link)
+        .orElseThrow(() -> new BadRequestException("The activity of this review has no gradebook column."));
+    return tokens.submissionReviewRequest(keys.signingKey(SimulatedPlatform.KEY_OWNER), person, link, lineItem,
+        launch.forUserId().orElseThrow(), nonce, launch.locale());
   }
 
   private static Optional<String> requestError(MultivaluedMap<String, String> q) {

@@ -35,7 +35,10 @@ final class SimulatorPage {
    * not fully graded), progress, the comment and the tool's timestamp.
    */
   record Grade(String learner, String points, String activityProgress, String gradingProgress, String comment,
-      String timestamp) {}
+      String timestamp, Review review) {}
+
+  /** What the row's "Review submission" form posts: the column's line item and the learner's id. */
+  record Review(String lineItemId, String userId) {}
 
   /** A radio button or option: the form value and what the person sees. */
   record Choice(String value, String label) {}
@@ -81,7 +84,8 @@ final class SimulatorPage {
       List<Grade> grades = scores.stream().filter(s -> s.lineItemId().equals(item.id()))
           .map(s -> new Grade(DemoCourse.person(s.userId()).map(DemoCourse.Person::name).orElse(s.userId()),
               s.scoreGiven().map(SimulatorPage::format).orElse("—") + " / " + format(s.scoreMaximum()),
-              s.activityProgress(), s.gradingProgress(), s.comment().orElse(""), s.timestampText()))
+              s.activityProgress(), s.gradingProgress(), s.comment().orElse(""), s.timestampText(),
+              new Review(item.id(), s.userId())))
           .toList();
       columns.add(new Column(item.label(), format(item.scoreMaximum()), grades));
     }

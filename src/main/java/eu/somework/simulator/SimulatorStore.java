@@ -31,6 +31,14 @@ public class SimulatorStore {
     return launch;
   }
 
+  /** A submission review launch (see {@link SimLaunch#submissionReview}). */
+  SimLaunch startReview(String userId, String resourceLinkId, String forUserId, String locale) {
+    SimLaunch launch = SimLaunch.submissionReview("sl-" + UUID.randomUUID(), userId, resourceLinkId, forUserId, locale,
+        clock.instant());
+    tx.run(em -> em.persist(launch));
+    return launch;
+  }
+
   Optional<SimLaunch> launch(String id) {
     return tx.read(em -> Optional.ofNullable(em.find(SimLaunch.class, id)));
   }

@@ -77,6 +77,35 @@ class DeepLinkingResponseTest {
   }
 
   @Test
+  void lineItemAdvertisesSubmissionReview() throws Exception {
+    // LTI Submission Review Service 1.0 §3: the line item's submissionReview makes the platform offer a review
+    DeepLinkingResponse.SubmissionReview review = new DeepLinkingResponse.SubmissionReview(
+        List.of("Submitted", "Completed"), Optional.of("Open the reflection"), Optional.empty(), Map.of());
+    DeepLinkingResponse.ResourceLinkItem graded = new DeepLinkingResponse.ResourceLinkItem("Data protection",
+        Optional.empty(), Map.of("unit", "data-protection"),
+        Optional.of(new DeepLinkingResponse.LineItem(14, "Data protection", "data-protection", "reflection",
+            Optional.of(review))));
+
+    Map<?, ?> item = (Map<?, ?>) verified(responses.items(TOOL_KEY, request, List.of(graded), Optional.empty()))
+        .getListClaim(LtiClaim.DL_CONTENT_ITEMS).get(0);
+
+    Map<?, ?> submissionReview = (Map<?, ?>) ((Map<?, ?>) item.get("lineItem")).get("submissionReview");
+    assertEquals(List.of("Submitted", "Completed"), submissionReview.get("reviewableStatus"));
+    assertEquals("Open the reflection", submissionReview.get("label"));
+    assertFalse(submissionReview.containsKey("url"), "no url: the review launches the link itself");
+    assertFalse(submissionReview.containsKey("custom"));
+  }
+
+  @Test
+  void lineItemWithoutReviewHasNoSubmissionReview() throws Exception {
+    DeepLinkingResponse.ResourceLinkItem graded = new DeepLinkingResponse.ResourceLinkItem("Data protection",
+        Optional.empty(), Map.of(), Optional.of(new DeepLinkingResponse.LineItem(14, "D", "d", "reflection")));
+    Map<?, ?> item = (Map<?, ?>) verified(responses.items(TOOL_KEY, request, List.of(graded), Optional.empty()))
+        .getListClaim(LtiClaim.DL_CONTENT_ITEMS).get(0);
+    assertFalse(((Map<?, ?>) item.get("lineItem")).containsKey("submissionReview"));
+  }
+
+  @Test
   void requestWithoutDataGetsNoDataClaim() throws Exception {
     DeepLinkingResponse.Request noData = new DeepLinkingResponse.Request("c", "https://p", "1", Optional.empty());
     assertEquals(null, verified(responses.items(TOOL_KEY, noData, List.of(), Optional.empty())).getClaim(LtiClaim.DL_DATA));

@@ -169,8 +169,118 @@ class LaunchClaimsReaderTest {
 
   @Test
   void unknownMessageTypeIsRefused() {
-    assertRejected(reject(valid().claim(LtiClaim.MESSAGE_TYPE, "LtiSubmissionReviewRequest")),
-        LtiFailure.UNSUPPORTED_MESSAGE_TYPE, "'LtiSubmissionReviewRequest'");
+    assertRejected(reject(valid().claim(LtiClaim.MESSAGE_TYPE, "LtiStartProctoring")),
+        LtiFailure.UNSUPPORTED_MESSAGE_TYPE, "'LtiStartProctoring'");
+  }
+
+  // --- submission review (LTI Submission Review Service 1.0 §2) ---
+
+  static final String LINE_ITEM = "https://moodle.example.org/mod/lti/services.php/17/lineitems/5/lineitem";
+
+  JWTClaimsSet.Builder review() {
+    return valid()
+        .claim(LtiClaim.MESSAGE_TYPE, "LtiSubmissionReviewRequest")
+        .claim(LtiClaim.ROLES, List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"))
+        .claim(LtiClaim.AGS_ENDPOINT, Map.of(
+            "scope", List.of("https://purl.imsglobal.org/spec/lti-ags/scope/score"), "lineitem", LINE_ITEM))
+        .claim(LtiClaim.FOR_USER, Map.of("user_id", "user-9", "given_name", "Jānis", "family_name", "Bērziņš",
+            "email", "janis@example.org", "person_sourcedid", "sis-9",
+            "roles", List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner")));
+  }
+
+  @Test
+  void submissionReviewIsReadWithWhoseSubmission() throws LtiException {
+    LtiLaunch launch = accept(review());
+
+    assertEquals(MessageType.SUBMISSION_REVIEW, launch.messageType());
+    assertTrue(launch.isSubmissionReview());
+    assertEquals(Set.of(LaunchRole.INSTRUCTOR), launch.roles());
+    LtiLaunch.ForUser forUser = launch.forUser().orElseThrow();
+    assertEquals("user-9", forUser.userId());
+    assertEquals(Optional.of("Jānis Bērziņš"), forUser.displayName());
+    assertEquals(Optional.of("janis@example.org"), forUser.email());
+    assertEquals(Optional.of("sis-9"), forUser.personSourcedId());
+    assertEquals(List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"), forUser.roles());
+    assertEquals(Optional.of(LINE_ITEM), launch.gradeService().orElseThrow().lineItem());
+    assertEquals(Optional.of("digital-footprint"), Optional.ofNullable(launch.custom().get("unit")));
+  }
+
+  @Test
+  void submissionReviewNeedsOnlyTheUserId() throws LtiException {
+    LtiLaunch.ForUser forUser = accept(review().claim(LtiClaim.FOR_USER, Map.of("user_id", "user-9")))
+        .forUser().orElseThrow();
+    assertEquals("user-9", forUser.userId());
+    assertEquals(Optional.empty(), forUser.displayName());
+    assertEquals(List.of(), forUser.roles());
+  }
+
+  @Test
+  void resourceLinkLaunchHasNoForUser() throws LtiException {
+    // for_user belongs to the review message; in a resource link launch it is not read
+    LtiLaunch launch = accept(valid().claim(LtiClaim.FOR_USER, Map.of("user_id", "user-9")));
+    assertEquals(Optional.empty(), launch.forUser());
+    assertFalse(launch.isSubmissionReview());
+  }
+
+  @Test
+  void submissionReviewWithoutForUserIsRefused() {
+    assertRejected(reject(review().claim(LtiClaim.FOR_USER, null)), LtiFailure.FOR_USER_INVALID, "no for_user claim");
+  }
+
+  @Test
+  void submissionReviewWithForUserNotAnObjectIsRefused() {
+    assertRejected(reject(review().claim(LtiClaim.FOR_USER, "user-9")), LtiFailure.FOR_USER_INVALID,
+        "must be a JSON object");
+  }
+
+  @Test
+  void submissionReviewWithoutUserIdIsRefused() {
+    assertRejected(reject(review().claim(LtiClaim.FOR_USER, Map.of("name", "Jānis Bērziņš"))),
+        LtiFailure.FOR_USER_INVALID, "no user_id");
+  }
+
+  @Test
+  void submissionReviewWithNumericUserIdIsRefused() {
+    assertRejected(reject(review().claim(LtiClaim.FOR_USER, Map.of("user_id", 9))), LtiFailure.FOR_USER_INVALID,
+        "must be a non-empty string");
+  }
+
+  @Test
+  void submissionReviewWithBlankUserIdIsRefused() {
+    assertRejected(reject(review().claim(LtiClaim.FOR_USER, Map.of("user_id", "  "))), LtiFailure.FOR_USER_INVALID,
+        "must be a non-empty string");
+  }
+
+  @Test
+  void submissionReviewWithOverlongUserIdIsRefused() {
+    assertRejected(reject(review().claim(LtiClaim.FOR_USER, Map.of("user_id", "u".repeat(256)))),
+        LtiFailure.FOR_USER_INVALID, "longer than 255");
+  }
+
+  @Test
+  void submissionReviewWithRolesNotStringsIsRefused() {
+    assertRejected(reject(review().claim(LtiClaim.FOR_USER, Map.of("user_id", "user-9", "roles", List.of(1)))),
+        LtiFailure.CLAIM_INVALID, "for_user roles");
+  }
+
+  @Test
+  void submissionReviewWithoutLineItemIsRefused() {
+    assertRejected(reject(review().claim(LtiClaim.AGS_ENDPOINT, Map.of(
+            "scope", List.of("https://purl.imsglobal.org/spec/lti-ags/scope/score"),
+            "lineitems", "https://moodle.example.org/mod/lti/services.php/17/lineitems"))),
+        LtiFailure.REVIEW_LINE_ITEM_MISSING, "no line item");
+  }
+
+  @Test
+  void submissionReviewWithoutAgsClaimIsRefused() {
+    assertRejected(reject(review().claim(LtiClaim.AGS_ENDPOINT, null)), LtiFailure.REVIEW_LINE_ITEM_MISSING,
+        "no line item");
+  }
+
+  @Test
+  void submissionReviewWithoutResourceLinkIsRefused() {
+    assertRejected(reject(review().claim(LtiClaim.RESOURCE_LINK, null)), LtiFailure.RESOURCE_LINK_MISSING,
+        "submission review request has no resource_link");
   }
 
   @Test

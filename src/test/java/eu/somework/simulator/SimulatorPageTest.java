@@ -71,10 +71,26 @@ class SimulatorPageTest {
     String html = Templates.render("simulator/simulator.jte", view);
     assertTrue(html.contains("<h3>Unit 1 reflection <span class=\"meta\">(max 20)</span></h3>"), html);
     assertTrue(html.contains("<tr><td>Aino Virtanen</td><td>17.5 / 20</td><td>Completed</td><td>FullyGraded</td><td>"
-        + SCRIPT_AS_TEXT + "</td><td>2026-02-02T08:00:00.000+00:00</td></tr>"), html);
+        + SCRIPT_AS_TEXT + "</td><td>2026-02-02T08:00:00.000+00:00</td><td>"), html);
     // a score that is not FullyGraded keeps no points, as in Moodle
     assertTrue(html.contains("<tr><td>Sam Taylor</td><td>— / 20</td><td>Submitted</td><td>PendingManual</td><td></td>"), html);
     assertFalse(html.contains("<script>"), html);
+  }
+
+  @Test
+  void eachScoreRowOffersToReviewThatLearnersSubmission() {
+    SimLineItem column = new SimLineItem("li-1", "Unit 1 reflection", 20.0, null, null, "rl-module", Instant.EPOCH);
+    SimScore pending = new SimScore("li-1", "sim-student-sam", Instant.EPOCH);
+    pending.take(null, 20, null, "Submitted", "PendingManual", Instant.parse("2026-02-02T08:00:00Z"),
+        "2026-02-02T08:00:00.000+00:00", Instant.EPOCH);
+    String html = Templates.render("simulator/simulator.jte", SimulatorPage.view(
+        new SimulatedPlatform("http://localhost:8080"), Optional.empty(), List.of(), List.of(column), List.of(),
+        List.of(pending)));
+    // LTI Submission Review Service 1.0: the platform's review action posts the column and the learner
+    assertTrue(html.contains("<form method=\"post\" action=\"/simulator/review\" class=\"sim-review\">"
+        + "<input type=\"hidden\" name=\"lineItem\" value=\"li-1\">"
+        + "<input type=\"hidden\" name=\"user\" value=\"sim-student-sam\">"), html);
+    assertTrue(html.contains("aria-label=\"Review submission of Sam Taylor\""), html);
   }
 
   @Test
