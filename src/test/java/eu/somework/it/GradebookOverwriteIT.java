@@ -89,8 +89,8 @@ class GradebookOverwriteIT {
     assertEquals("Regraded after a second look.", again.selectFirst("textarea#feedback").text());
     for (Map.Entry<String, String> field : regrade.entrySet()) {
       if (field.getKey().startsWith("points.")) {
-        assertNotNull(again.selectFirst("input[name=" + field.getKey().replace(".", "\\.") + "][value="
-            + field.getValue() + "][checked]"), "the chosen level stays chosen: " + field.getKey());
+        assertNotNull(again.selectFirst("input[name=\"" + field.getKey() + "\"][value=\"" + field.getValue()
+            + "\"][checked]"), "the chosen level stays chosen: " + field.getKey());
       }
     }
     assertEquals("warning", again.selectFirst("[data-fact=gradebook-check]").attr("data-check"));
