@@ -28,6 +28,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * Sends a score from the outbox to the platform's gradebook with AGS 2.0: finds the line item of the
@@ -35,17 +37,28 @@ import java.util.Set;
  * {@code lineitems}, AGS 2.0 §3.2), asks for an access token with only the scopes the launch offered
  * (Moodle set to "grade sync only" offers no line-item scope) and POSTs the score (§3.4). A 401 gets
  * one new token and one more try; every answer becomes a {@link DeliveryOutcome} for the outbox.
+ *
+ * <p>The line item found or created is stored per resource link ({@link StoredLineItems}): later
+ * scores go straight to it, and only one worker of all instances searches for or creates it (the
+ * others wait a moment for its result, else try later). A stored line item the platform answers 404
+ * for (deleted in the LMS) is forgotten and found or created again at once. The launch's own
+ * {@code lineitem} wins over a stored one and replaces it.
  */
 @ApplicationScoped
 public class AgsScoreSender implements ScoreSender {
   /** A whole exchange with the platform may take this long (the outbox's claim lasts much longer). */
   static final Duration TIMEOUT = Duration.ofSeconds(15);
+  /** How long a sender waits for another worker that is finding the same link's line item. */
+  static final Duration AWAIT_OTHER = Duration.ofSeconds(5);
+  private static final Logger LOG = Logger.getLogger(AgsScoreSender.class.getName());
+  private final String instance = "sender-" + UUID.randomUUID().toString().substring(0, 8);
 
   @Inject ResourceLinks links;
   @Inject PlatformDirectory platforms;
   @Inject ServiceTokens tokens;
   @Inject ContentCatalogue catalogue;
   @Inject Clock clock;
+  @Inject StoredLineItems stored;
   private volatile ServiceCall call;
 
   /** A sender over the given parts outside a container (tests, tools). */
@@ -57,6 +70,14 @@ public class AgsScoreSender implements ScoreSender {
     sender.tokens = tokens;
     sender.catalogue = catalogue;
     sender.clock = clock;
+    return sender;
+  }
+
+  /** A sender that keeps the line items it finds in {@code stored}, outside a container (tests, tools). */
+  public static AgsScoreSender over(ResourceLinks links, StoredLineItems stored, PlatformDirectory platforms,
+      ServiceTokens tokens, ContentCatalogue catalogue, Clock clock) {
+    AgsScoreSender sender = over(links, platforms, tokens, catalogue, clock);
+    sender.stored = stored;
     return sender;
   }
 
@@ -90,12 +111,80 @@ public class AgsScoreSender implements ScoreSender {
   private DeliveryOutcome attempt(PlatformRegistration registration, AgsEndpoint endpoint, Set<String> scopes,
       OutboxEntry.Snapshot entry, LineItem wanted, boolean firstTry) throws LtiException {
     ServiceToken token = tokens.get(registration, scopes);
-    ServiceResult<URI> lineItem = new LineItemClient(call()).resolve(token, endpoint, wanted);
-    if (!(lineItem instanceof ServiceResult.Delivered<URI> found)) {
+    LinkKey link = LinkKey.of(entry.target());
+    ServiceResult<Found> lineItem = lineItem(token, endpoint, link, wanted);
+    if (!(lineItem instanceof ServiceResult.Delivered<Found> found)) {
       return outcome(lineItem, registration, endpoint, scopes, entry, wanted, firstTry);
     }
-    ServiceResult<Void> published = new ScorePublisher(call()).publish(token, found.value(), score(entry));
+    ServiceResult<Void> published = new ScorePublisher(call()).publish(token, found.value().url(), score(entry));
+    if (published instanceof ServiceResult.Failed<Void> failed && failed.status() == 404 && found.value().stored()
+        && stored.forget(link, found.value().url())) {
+      // deleted in the LMS since it was stored: find or create it again, once
+      LOG.info(() -> "The stored line item of resource link " + link.resourceLinkId() + " is gone (HTTP 404);"
+          + " finding it again");
+      lineItem = lineItem(token, endpoint, link, wanted);
+      if (!(lineItem instanceof ServiceResult.Delivered<Found> again)) {
+        return outcome(lineItem, registration, endpoint, scopes, entry, wanted, firstTry);
+      }
+      published = new ScorePublisher(call()).publish(token, again.value().url(), score(entry));
+    }
     return outcome(published, registration, endpoint, scopes, entry, wanted, firstTry);
+  }
+
+  /** A line item URL, and whether it came from the store (so a 404 may mean it was deleted since). */
+  private record Found(URI url, boolean stored) {}
+
+  /**
+   * The launch's {@code lineitem} (stored, replacing another); else the stored one; else searched
+   * for or created by this worker alone, and stored; else, while another worker is at it, its result.
+   */
+  private ServiceResult<Found> lineItem(ServiceToken token, AgsEndpoint endpoint, LinkKey link, LineItem wanted)
+      throws LtiException {
+    LineItemClient client = new LineItemClient(call());
+    if (endpoint.lineItem().isPresent()) {
+      URI fromLaunch = endpoint.lineItem().get();
+      if (stored != null && !stored.find(link).equals(Optional.of(fromLaunch))) {
+        stored.remember(link, fromLaunch);
+      }
+      return new ServiceResult.Delivered<>(new Found(fromLaunch, false));
+    }
+    if (stored == null) {
+      return client.resolve(token, endpoint, wanted).map(url -> new Found(url, false));
+    }
+    Optional<URI> known = stored.find(link);
+    if (known.isPresent()) {
+      return new ServiceResult.Delivered<>(new Found(known.get(), true));
+    }
+    String worker = instance + "/thread-" + Thread.currentThread().getId();
+    if (!stored.claim(link, worker)) {
+      Optional<URI> theirs = awaitOther(link);
+      return theirs.<ServiceResult<Found>>map(url -> new ServiceResult.Delivered<>(new Found(url, true)))
+          .orElseGet(() -> new ServiceResult.RetryLater<>("Another instance of the tool is finding the gradebook"
+              + " column of this activity.", Optional.of(clock.instant().plus(AWAIT_OTHER.multipliedBy(2)))));
+    }
+    try {
+      ServiceResult<URI> resolved = client.resolve(token, endpoint, wanted);
+      return resolved.map(url -> new Found(stored.settle(link, worker, url), false));
+    } finally {
+      stored.release(link, worker); // a no-op after settle
+    }
+  }
+
+  private Optional<URI> awaitOther(LinkKey link) {
+    long deadline = System.nanoTime() + AWAIT_OTHER.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+      Optional<URI> known = stored.find(link);
+      if (known.isPresent()) {
+        return known;
+      }
+    }
+    return Optional.empty();
   }
 
   private DeliveryOutcome outcome(ServiceResult<?> result, PlatformRegistration registration, AgsEndpoint endpoint,

@@ -25,7 +25,41 @@ final class GradeFormPage {
   /** What the page shows; {@code error} is the refusal's reason (null: none). */
   record View(UiLanguage language, Messages text, String title, String listUrl, String action, String token,
       Notice notice, String statusText, List<Version> versions, String versionId, List<Criterion> criteria,
-      String feedback, String note, String total, int maxPoints, boolean canMark) {}
+      String feedback, String note, String total, int maxPoints, boolean canMark, Check check) {}
+
+  /**
+   * What the check of the gradebook before a release found (null in {@link View}: nothing to say).
+   * {@code kind} is warning (changed in the LMS: releasing needs {@code confirmLabel}'s checkbox),
+   * unreadable or not-offered; {@code confirmed} keeps the teacher's tick.
+   */
+  record Check(String kind, String text, String confirmLabel, boolean confirmed) {
+    boolean needsConfirmation() {
+      return confirmLabel != null;
+    }
+  }
+
+  /** The words for a verdict of {@link GradebookCheck}; null when there is nothing to say. */
+  static Check check(Messages text, GradebookCheck.Verdict verdict, boolean confirmed) {
+    if (verdict instanceof GradebookCheck.Verdict.Changed changed) {
+      String sent = points(text, changed.sent());
+      String at = GradingPage.TIME.format(changed.sentAt());
+      String said = changed.held().isPresent()
+          ? text.get("grading.check.changed", points(text, changed.held().get()), sent, at)
+          : text.get("grading.check.changedNone", sent, at);
+      return new Check("warning", said, text.get("grading.check.confirm"), confirmed);
+    }
+    if (verdict instanceof GradebookCheck.Verdict.Unreadable unreadable) {
+      return new Check("unreadable", text.get("grading.check.unreadable", unreadable.reason()), null, false);
+    }
+    if (verdict instanceof GradebookCheck.Verdict.NotOffered) {
+      return new Check("not-offered", text.get("grading.check.notOffered"), null, false);
+    }
+    return null;
+  }
+
+  static String points(Messages text, GradebookCheck.Points points) {
+    return text.get("grading.check.points", Points.format(points.given()), Points.format(points.maximum()));
+  }
 
   /** A message above the form: {@code kind} is ok or error (an error is announced at once). */
   record Notice(String kind, String text) {}
@@ -74,6 +108,14 @@ final class GradeFormPage {
   static View view(UiLanguage language, String studentName, String unitTitle, GradingLinks links, String userId,
       ReflectionTask task, List<Reflections.VersionText> versions, Optional<Grade.View> saved, Input input,
       String statusText, Optional<Notice> notice) {
+    return view(language, studentName, unitTitle, links, userId, task, versions, saved, input, statusText, notice,
+        new GradebookCheck.Verdict.NothingSent(), false);
+  }
+
+  /** The page with what the check of the gradebook found, and whether the teacher ticked "overwrite". */
+  static View view(UiLanguage language, String studentName, String unitTitle, GradingLinks links, String userId,
+      ReflectionTask task, List<Reflections.VersionText> versions, Optional<Grade.View> saved, Input input,
+      String statusText, Optional<Notice> notice, GradebookCheck.Verdict verdict, boolean confirmed) {
     Messages text = Messages.of(language);
     String gradedId = saved.map(Grade.View::versionId).orElse(null);
     String latestId = versions.isEmpty() ? null : versions.get(versions.size() - 1).version().versionId();
@@ -105,7 +147,7 @@ final class GradeFormPage {
     return new View(language, text, text.get("grading.formTitle", studentName, unitTitle), links.listUrl(),
         links.studentPath(userId), links.token(), notice.orElse(null), statusText, shown, version, criteria,
         input.feedback(), input.note(), text.get("grading.points", total, task.maxPoints()), task.maxPoints(),
-        latestId != null);
+        latestId != null, check(text, verdict, confirmed));
   }
 
   static String render(View view) {

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,10 +47,11 @@ final class GradingPage {
 
   /**
    * One student's row. {@code retryEntry} is the id of a refused score (null: no Retry button);
-   * {@code gradebookState} is the outbox state's name, or "none".
+   * {@code gradebookState} is the outbox state's name, or "none"; {@code checkText} warns that the
+   * gradebook's grade was changed in the LMS (null: no warning).
    */
   record Row(String userId, String name, String href, Status status, String statusText, String points,
-      String gradebookState, String gradebookText, String retryEntry) {}
+      String gradebookState, String gradebookText, String retryEntry, String checkText) {}
 
   /** The unit's summary; {@code bands} hold the released grades' distribution. */
   record Summary(int students, int submissions, int released, String average, List<Band> bands) {}
@@ -93,6 +95,12 @@ final class GradingPage {
 
   static View view(UiLanguage language, String unitTitle, GradingLinks links, List<Facts> students,
       boolean hasGradebook, Optional<Notice> notice) {
+    return view(language, unitTitle, links, students, hasGradebook, notice, Map.of());
+  }
+
+  /** The list with the gradebook check's verdicts per student (see {@link GradebookCheck#checkAll}). */
+  static View view(UiLanguage language, String unitTitle, GradingLinks links, List<Facts> students,
+      boolean hasGradebook, Optional<Notice> notice, Map<String, GradebookCheck.Verdict> checks) {
     Messages text = Messages.of(language);
     List<Row> rows = new ArrayList<>();
     List<Double> releasedShares = new ArrayList<>();
@@ -121,7 +129,8 @@ final class GradingPage {
           .orElse(null);
       rows.add(new Row(facts.student().userId(), name(text, facts.student()),
           links.student(facts.student().userId()), status, text.get("grading.status." + status.name()), points,
-          facts.score().map(s -> s.state().name()).orElse("none"), gradebookText(text, facts.score()), retry));
+          facts.score().map(s -> s.state().name()).orElse("none"), gradebookText(text, facts.score()), retry,
+          checkText(text, checks.get(facts.student().userId()))));
     }
     String average = releasedShares.isEmpty() ? text.get("grading.noAverage")
         : text.get("grading.points", Points.format(Math.round(releasedSum / releasedShares.size() * 10) / 10.0),
@@ -130,6 +139,16 @@ final class GradingPage {
         bands(text, releasedShares));
     return new View(language, text, text.get("grading.title", unitTitle), links.token(), links.list(),
         links.reflections(), notice.orElse(null), rows, summary, hasGradebook, releasable, null);
+  }
+
+  /** The row's warning when the gradebook's grade was changed in the LMS; null otherwise. */
+  static String checkText(Messages text, GradebookCheck.Verdict verdict) {
+    if (!(verdict instanceof GradebookCheck.Verdict.Changed changed)) {
+      return null;
+    }
+    String sent = GradeFormPage.points(text, changed.sent());
+    return changed.held().map(held -> text.get("grading.check.list", GradeFormPage.points(text, held), sent))
+        .orElseGet(() -> text.get("grading.check.listNone", sent));
   }
 
   static String render(View view) {

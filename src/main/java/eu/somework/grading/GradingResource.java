@@ -30,12 +30,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The teacher's grading of a unit: the list of the course's students ({@code GET}; its forms
  * release all graded drafts or retry a refused score), and one student's marking form
  * ({@code GET/POST …/{userId}}). The course is always the session's own; a user id from the
  * address is only looked up among that course's students and authors, and is a 404 otherwise.
+ *
+ * <p>Before a grade overwrites one the gradebook holds, the platform's result is read
+ * ({@link GradebookCheck}): the form and the list warn when it was changed in the LMS since the
+ * tool sent it, and a release then needs {@code overwrite=yes} (the form's checkbox); without it
+ * nothing is saved or sent and the form comes back (409) with what the teacher entered.
  */
 @Path("/app/grading/{unit}")
 @Allow(value = {ToolRole.TEACHER, ToolRole.ADMINISTRATOR}, course = true, refusal = "grading.teachersOnly")
@@ -49,6 +56,7 @@ public class GradingResource {
   @Inject GradingRoster roster;
   @Inject ScoreOutbox outbox;
   @Inject Settings settings;
+  @Inject GradebookCheck check;
 
   @GET
   @Produces(HTML)
@@ -66,8 +74,9 @@ public class GradingResource {
     ToolSession teacher = context.session();
     String action = form.getFirst("action");
     if ("releaseAll".equals(action)) {
-      int released = releaseAll(teacher, unit.id());
-      return back(links(unit).withToken(links(unit).list(), "released-" + released));
+      int[] released = releaseAll(teacher, unit.id());
+      return back(links(unit).withToken(links(unit).list(), "released-" + released[0]
+          + (released[1] > 0 ? "-kept-" + released[1] : "")));
     }
     if ("retry".equals(action)) {
       String entry = form.getFirst("entry");
@@ -100,7 +109,8 @@ public class GradingResource {
     }
     Optional<GradeFormPage.Notice> shown = Optional.ofNullable(notice).filter(n -> n.equals("draft")
         || n.equals("released")).map(n -> new GradeFormPage.Notice("ok", context.text().get("grading.notice." + n)));
-    return page(200, formPage(unit, teacher, userId, versions, saved, input, shown));
+    return page(200, formPage(unit, teacher, userId, versions, saved, input, shown,
+        verdict(teacher, unit, userId), false));
   }
 
   /** Saves the marking ({@code action=draft}) or releases it ({@code action=release}); a refusal is a 400 with the input kept. */
@@ -120,6 +130,16 @@ public class GradingResource {
     ReflectionTask task = unit.reflection(context.language());
     GradeFormPage.Input input = input(form, task);
     GradeKey key = GradingRoster.key(teacher, unit.id(), userId);
+    boolean overwrite = "yes".equals(form.getFirst("overwrite"));
+    if ("release".equals(action) && !overwrite) {
+      GradebookCheck.Verdict verdict = verdict(teacher, unit, userId);
+      if (verdict instanceof GradebookCheck.Verdict.Changed) {
+        // someone changed the grade in the LMS: nothing is saved or sent until the teacher confirms
+        return page(409, formPage(unit, teacher, userId, versions, grading.find(key), input,
+            Optional.of(new GradeFormPage.Notice("error", context.text().get("grading.check.notReleased"))),
+            verdict, false));
+      }
+    }
     try {
       if (versions.stream().noneMatch(v -> v.version().versionId().equals(input.versionId()))) {
         throw new MarkingRefused("grading.error.version");
@@ -133,16 +153,30 @@ public class GradingResource {
     } catch (MarkingRefused refused) {
       Messages text = context.text();
       return page(400, formPage(unit, teacher, userId, versions, grading.find(key), input,
-          Optional.of(new GradeFormPage.Notice("error", text.get(refused.messageKey(), refused.arguments())))));
+          Optional.of(new GradeFormPage.Notice("error", text.get(refused.messageKey(), refused.arguments()))),
+          new GradebookCheck.Verdict.NothingSent(), overwrite));
     }
     return back(links(unit).withToken(links(unit).studentPath(userId), "release".equals(action) ? "released" : "draft"));
   }
 
-  /** Releases every draft that grades the student's latest version; returns how many. */
-  private int releaseAll(ToolSession teacher, String unitId) {
+  /**
+   * Releases every draft that grades the student's latest version, except where the gradebook's
+   * grade was changed in the LMS (the teacher confirms those one by one); returns how many were
+   * released and how many kept back.
+   */
+  private int[] releaseAll(ToolSession teacher, String unitId) {
     int released = 0;
+    int kept = 0;
+    Map<String, GradebookCheck.Verdict> checks = null;
     for (GradingPage.Facts facts : roster.facts(teacher, unitId)) {
       if (GradingPage.status(facts) != GradingPage.Status.GRADED) {
+        continue;
+      }
+      if (checks == null) {
+        checks = checks(teacher, unitId);
+      }
+      if (checks.get(facts.student().userId()) instanceof GradebookCheck.Verdict.Changed) {
+        kept++;
         continue;
       }
       Grade.View draft = facts.grade().orElseThrow();
@@ -150,25 +184,36 @@ public class GradingResource {
           teacher.userId().orElse(""));
       released++;
     }
-    return released;
+    return new int[] {released, kept};
+  }
+
+  /** What the gradebook holds against what was sent, for one student (no check: nothing to say). */
+  private GradebookCheck.Verdict verdict(ToolSession teacher, Unit unit, String userId) {
+    return check == null ? new GradebookCheck.Verdict.NothingSent()
+        : check.check(CourseKey.of(teacher), unit.id(), userId);
+  }
+
+  private Map<String, GradebookCheck.Verdict> checks(ToolSession teacher, String unitId) {
+    return check == null ? Map.of() : check.checkAll(CourseKey.of(teacher), unitId);
   }
 
   private String listPage(Unit unit, Optional<GradingPage.Notice> notice) {
     ToolSession teacher = context.session();
     return GradingPage.render(GradingPage.view(context.language(), unit.title(context.language()), links(unit),
-        roster.facts(teacher, unit.id()), roster.hasGradebook(CourseKey.of(teacher), unit.id()), notice)
-        .withRosterProblem(roster.rosterProblem(teacher)));
+        roster.facts(teacher, unit.id()), roster.hasGradebook(CourseKey.of(teacher), unit.id()), notice,
+        checks(teacher, unit.id())).withRosterProblem(roster.rosterProblem(teacher)));
   }
 
   private String formPage(Unit unit, ToolSession teacher, String userId, List<Reflections.VersionText> versions,
-      Optional<Grade.View> saved, GradeFormPage.Input input, Optional<GradeFormPage.Notice> notice) {
+      Optional<Grade.View> saved, GradeFormPage.Input input, Optional<GradeFormPage.Notice> notice,
+      GradebookCheck.Verdict verdict, boolean confirmed) {
     GradingPage.Facts facts = roster.facts(teacher, unit.id()).stream()
         .filter(f -> f.student().userId().equals(userId)).findFirst().orElseThrow(this::notFound);
     Messages text = context.text();
     String status = text.get("grading.status." + GradingPage.status(facts).name());
     return GradeFormPage.render(GradeFormPage.view(context.language(), GradingPage.name(text, facts.student()),
         unit.title(context.language()), links(unit), userId, unit.reflection(context.language()), versions, saved,
-        input, status, notice));
+        input, status, notice, verdict, confirmed));
   }
 
   /** The form's fields as the teacher entered them; unreadable points count as not chosen (the check names them). */
@@ -209,6 +254,11 @@ public class GradingResource {
     }
     if (notice.equals("retried")) {
       return Optional.of(new GradingPage.Notice("ok", context.text().get("grading.notice.retried")));
+    }
+    Matcher kept = Pattern.compile("released-(\\d{1,5})-kept-(\\d{1,5})").matcher(notice);
+    if (kept.matches()) {
+      return Optional.of(new GradingPage.Notice("error", context.text().get("grading.notice.releasedAllKept",
+          Integer.parseInt(kept.group(1)), Integer.parseInt(kept.group(2)))));
     }
     if (notice.matches("released-\\d{1,5}")) {
       return Optional.of(new GradingPage.Notice("ok", context.text().get("grading.notice.releasedAll",

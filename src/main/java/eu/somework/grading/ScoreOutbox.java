@@ -144,6 +144,24 @@ public class ScoreOutbox {
     return latest;
   }
 
+  /**
+   * For each user of the resource link, the last graded score the platform took (DELIVERED,
+   * FullyGraded): what the gradebook held when the tool last wrote to it, for the check before a
+   * regrade overwrites it.
+   */
+  public Map<String, OutboxEntry.Snapshot> lastDeliveredGrades(LinkKey link) {
+    List<OutboxEntry> entries = tx.read(em -> em.createQuery("select e from OutboxEntry e where e.issuer = :issuer"
+            + " and e.clientId = :clientId and e.deploymentId = :deploymentId and e.resourceLinkId = :link"
+            + " and e.state = :delivered and e.gradingProgress = :graded order by e.timestamp", OutboxEntry.class)
+        .setParameter("issuer", link.issuer()).setParameter("clientId", link.clientId())
+        .setParameter("deploymentId", link.deploymentId()).setParameter("link", link.resourceLinkId())
+        .setParameter("delivered", OutboxState.DELIVERED)
+        .setParameter("graded", ScoreProgress.GRADED.gradingProgress()).getResultList());
+    Map<String, OutboxEntry.Snapshot> latest = new LinkedHashMap<>();
+    entries.forEach(e -> latest.put(e.target().userId(), e.snapshot()));
+    return latest;
+  }
+
   /** How many entries wait to be sent, and since when the oldest (for health and metrics). */
   public Backlog backlog() {
     return tx.read(em -> {

@@ -69,6 +69,25 @@ public class SimScore {
     this.receivedAt = receivedAt;
   }
 
+  /**
+   * A teacher changed the grade in the platform's own gradebook: the points change, fully graded;
+   * the tool's timestamp stays, so the tool's next (later) score replaces the change, as a regrade
+   * released in the tool does.
+   */
+  void override(double scoreGiven, double scoreMaximum, Instant timestamp, String timestampText, Instant now) {
+    this.scoreGiven = scoreGiven;
+    this.scoreMaximum = scoreMaximum;
+    this.gradingProgress = "FullyGraded";
+    if (this.activityProgress == null) {
+      this.activityProgress = "Completed";
+    }
+    if (this.timestamp == null) {
+      this.timestamp = timestamp;
+      this.timestampText = timestampText;
+    }
+    this.receivedAt = now;
+  }
+
   /** Whether a score with {@code timestamp} may replace this one: only a strictly later one may. */
   boolean isOlderThan(Instant other) {
     return timestamp == null || other.isAfter(timestamp);

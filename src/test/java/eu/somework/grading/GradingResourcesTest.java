@@ -2,6 +2,7 @@ package eu.somework.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -329,5 +330,94 @@ class GradingResourcesTest {
         && note.text().contains("only the students who opened the tool"), String.valueOf(note));
     assertEquals(Set.of("u-anna", "u-bo", "u-cy"), statuses().keySet());
     assertEquals(1, asked.size(), "a failed roster is not asked for again on the next page within a minute");
+  }
+
+  /** A stand-in for the check of the platform's gradebook (the LMS is not on this machine): says {@code verdict}. */
+  private java.util.concurrent.atomic.AtomicReference<GradebookCheck.Verdict> gradebookSays() {
+    java.util.concurrent.atomic.AtomicReference<GradebookCheck.Verdict> verdict =
+        new java.util.concurrent.atomic.AtomicReference<>(new GradebookCheck.Verdict.NothingSent());
+    resource.check = new GradebookCheck() {
+      @Override
+      public Verdict check(eu.somework.reflection.CourseKey course, String unitId, String userId) {
+        return userId.equals("u-anna") ? verdict.get() : new Verdict.NothingSent();
+      }
+
+      @Override
+      public Map<String, Verdict> checkAll(eu.somework.reflection.CourseKey course, String unitId) {
+        return Map.of("u-anna", verdict.get());
+      }
+    };
+    return verdict;
+  }
+
+  @Test
+  void aRegradeOverAGradeChangedInTheLmsIsReleasedOnlyWhenTheTeacherConfirmsTheOverwrite() {
+    var verdict = gradebookSays();
+    String version = submit(ANNA, "<p>Anna's reflection</p>").versionId();
+    assertEquals(303, resource.mark(UNIT, "u-anna", form(version, "release", false)).getStatus());
+    GradeKey key = GradingRoster.key(TEACHER, UNIT, "u-anna");
+    int queued = outbox.latestPerUser(Sessions.ISSUER, "client-1", "deployment-1", "link-1").size();
+    verdict.set(new GradebookCheck.Verdict.Changed(Optional.of(new GradebookCheck.Points(7, 14)),
+        new GradebookCheck.Points(14, 14), java.time.Instant.parse("2027-03-01T12:00:00Z")));
+
+    Document form = html(resource.form(UNIT, "u-anna", null));
+    assertEquals("The gradebook holds 7/14, changed in the LMS since SoMe@Work sent 14/14 on 2027-03-01 12:00 UTC;"
+        + " releasing will overwrite it.", form.selectFirst("[data-fact=gradebook-check]").text());
+    assertEquals("alert", form.selectFirst("[data-fact=gradebook-check]").attr("role"));
+    assertNotNull(form.selectFirst("input#overwrite[type=checkbox]:not([checked])"));
+    assertEquals("Changed in the LMS: 7/14 (SoMe@Work sent 14/14)",
+        html(resource.list(UNIT, null)).selectFirst("tr[data-user=u-anna] [data-check=changed]").text());
+
+    MultivaluedMap<String, String> regrade = form(version, "release", false);
+    regrade.putSingle("feedback", "Regraded after a second look.");
+    Response refused = resource.mark(UNIT, "u-anna", regrade);
+    assertEquals(409, refused.getStatus());
+    Document page = html(refused);
+    assertTrue(page.selectFirst("[data-fact=notice]").text().startsWith("Not released"), page.text());
+    assertEquals("Regraded after a second look.", page.selectFirst("#feedback").text(), "the teacher's input is kept");
+    assertEquals(4, page.select("input[type=radio][checked]").size());
+    assertEquals(Optional.of("A convincing analysis."), grading.find(key).orElseThrow().feedback(), "nothing saved");
+    assertEquals(queued, outbox.latestPerUser(Sessions.ISSUER, "client-1", "deployment-1", "link-1").size());
+    assertEquals(OutboxState.PENDING, outbox.latestPerUser(Sessions.ISSUER, "client-1", "deployment-1", "link-1")
+        .get("u-anna").state());
+    assertEquals(Optional.of("A convincing analysis."), outbox.latestPerUser(Sessions.ISSUER, "client-1",
+        "deployment-1", "link-1").get("u-anna").comment(), "no new score queued");
+
+    // Release all leaves her out too
+    resource.mark(UNIT, "u-anna", with(regrade, "action", "draft"));
+    Response all = resource.act(UNIT, new MultivaluedHashMap<>(Map.of("action", "releaseAll")));
+    assertTrue(all.getLocation().toString().contains("notice=released-0-kept-1"), all.getLocation().toString());
+    assertFalse(grading.find(key).orElseThrow().released());
+    assertTrue(html(resource.list(UNIT, "released-0-kept-1")).text().contains("Not released, because the gradebook"));
+
+    Response confirmed = resource.mark(UNIT, "u-anna", with(regrade, "overwrite", "yes"));
+    assertEquals(303, confirmed.getStatus());
+    assertTrue(grading.find(key).orElseThrow().released());
+    assertEquals(Optional.of("Regraded after a second look."), outbox.latestPerUser(Sessions.ISSUER, "client-1",
+        "deployment-1", "link-1").get("u-anna").comment(), "the regrade is on its way to the gradebook");
+  }
+
+  @Test
+  void aGradebookThatCannotBeReadOrCheckedIsSaidAndDoesNotBlockTheRelease() {
+    var verdict = gradebookSays();
+    String version = submit(ANNA, "<p>Anna's reflection</p>").versionId();
+    verdict.set(new GradebookCheck.Verdict.Unreadable("HTTP 503"));
+    Document form = html(resource.form(UNIT, "u-anna", null));
+    assertEquals("Could not check the gradebook (HTTP 503). You can still release.",
+        form.selectFirst("[data-fact=gradebook-check]").text());
+    assertNull(form.selectFirst("input#overwrite"));
+    assertEquals(303, resource.mark(UNIT, "u-anna", form(version, "release", false)).getStatus());
+
+    verdict.set(new GradebookCheck.Verdict.NotOffered());
+    assertEquals("not-offered", html(resource.form(UNIT, "u-anna", null)).selectFirst("[data-fact=gradebook-check]")
+        .attr("data-check"));
+    assertEquals(303, resource.mark(UNIT, "u-anna", form(version, "release", false)).getStatus());
+  }
+
+  private static MultivaluedMap<String, String> with(MultivaluedMap<String, String> form, String field, String value) {
+    MultivaluedMap<String, String> copy = new MultivaluedHashMap<>();
+    form.forEach((k, v) -> copy.put(k, new java.util.ArrayList<>(v)));
+    copy.putSingle(field, value);
+    return copy;
   }
 }
