@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Stand-ins for LMSs the tests cannot run: each serves its JWKS over real HTTP on it.platform.port
  * (the files in src/test/resources/it-lti-config register them with the tool; the build filters
- * that port into them) and signs id_tokens with keys made fresh for this run.
+ * that port into them) and signs id_tokens with keys made fresh for this run. The platform
+ * {@value MockGradebook#PLATFORM} also has a gradebook with AGS ({@link MockGradebook}).
  */
 final class MockPlatforms {
   static final int PORT = Integer.getInteger("it.platform.port", 18081);
@@ -32,6 +33,7 @@ final class MockPlatforms {
   private final Map<String, JWKSet> published = new ConcurrentHashMap<>();
   private final Map<String, RSAKey> signing = new ConcurrentHashMap<>();
   private final Map<String, Integer> fetches = new ConcurrentHashMap<>();
+  private final MockGradebook gradebook = new MockGradebook();
 
   private MockPlatforms() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
@@ -53,8 +55,9 @@ final class MockPlatforms {
         out.write(body);
       }
     });
+    gradebook.serveOn(server);
     server.start();
-    for (String platform : List.of("a", "b", "rot")) {
+    for (String platform : List.of("a", "b", "rot", MockGradebook.PLATFORM)) {
       RSAKey key = newKey();
       signing.put(platform, key);
       published.put(platform, new JWKSet(key.toPublicJWK()));
@@ -70,6 +73,11 @@ final class MockPlatforms {
 
   static String issuer(String platform) {
     return "http://localhost:" + PORT + "/" + platform;
+  }
+
+  /** The gradebook of platform {@value MockGradebook#PLATFORM}. */
+  MockGradebook gradebook() {
+    return gradebook;
   }
 
   RSAKey key(String platform) {
