@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 /**
  * LTI Dynamic Registration against a Moodle stand-in ({@link MockMoodle}), the way an administrator
@@ -25,11 +26,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * registration works. Registering the same client again updates it; a new client id of the same
  * platform is a second registration; every refusal is a clear page and stores nothing.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ChromiumPerClass.class})
 @RunAsClient
 class DynamicRegistrationIT {
   static final String TOOL = MockPlatforms.TOOL;
   static MockMoodle moodle;
+  private static Chromium chrome;
 
   @Deployment(testable = false)
   static WebArchive deploy() {
@@ -172,6 +174,23 @@ class DynamicRegistrationIT {
     LtiLogin nothingStored = LtiLogin.startFrom(new Browser(), MockMoodle.origin("localhost"), "nobody", "1",
         TOOL + "/lti/launch");
     assertEquals(403, nothingStored.answer().status());
+  }
+
+  @Test
+  void inMoodlesRegistrationFrameTheCloseButtonTellsMoodleToClose() {
+    chrome.driver.get(MockMoodle.origin("localhost") + "/admin/manage-tools?"
+        + moodle.issueToken("token-browser", "moodle-client-browser"));
+    chrome.await().until(d -> {
+      d.switchTo().defaultContent();
+      d.switchTo().frame("registration");
+      return !d.findElements(By.id("close-registration")).isEmpty();
+    });
+    assertEquals("moodle-client-browser", chrome.driver.findElement(By.cssSelector("[data-fact=client-id]")).getText(),
+        "the platform's frame shows the page (frame-ancestors allows the platform)");
+    chrome.screenshot("dynamic-registration-done");
+    chrome.driver.findElement(By.id("close-registration")).click();
+    chrome.driver.switchTo().defaultContent();
+    chrome.await().until(d -> d.findElement(By.id("heard")).getText().equals("org.imsglobal.lti.close"));
   }
 
   @Test

@@ -71,6 +71,8 @@ final class MockMoodle implements AutoCloseable {
       answer(ex, 200, "application/json", configuration(issuer, origin + prefix));
     } else if (path.endsWith("/mod/lti/openid-registration.php")) {
       register(ex, path.startsWith("/refusing/"));
+    } else if (path.equals("/admin/manage-tools")) {
+      answer(ex, 200, "text/html; charset=utf-8", manageToolsPage(origin, ex.getRequestURI().getQuery()));
     } else if (path.equals("/mod/lti/certs.php")) {
       answer(ex, 200, "application/json", new JWKSet(key.toPublicJWK()).toString(true));
     } else {
@@ -114,6 +116,21 @@ final class MockMoodle implements AutoCloseable {
     answer.put("scope", request.getOrDefault("scope", ""));
     answer.put("https://purl.imsglobal.org/spec/lti-tool-configuration", tool);
     answer(ex, 200, "application/json; charset=utf-8", JSONObjectUtils.toJSONString(answer));
+  }
+
+  /**
+   * Moodle's "Manage tools" page after "Add LTI Advantage": the tool's registration URL in an
+   * iframe, and what the page heard from it by postMessage in {@code #heard}.
+   */
+  private static String manageToolsPage(String origin, String token) {
+    String src = MockPlatforms.TOOL + "/lti/register?openid_configuration="
+        + java.net.URLEncoder.encode(origin + "/mod/lti/openid-configuration.php", StandardCharsets.UTF_8)
+        + "&amp;registration_token=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
+    return "<!DOCTYPE html><html><body><p id=\"heard\">nothing</p>"
+        + "<iframe name=\"registration\" src=\"" + src + "\" width=\"800\" height=\"600\"></iframe>"
+        + "<script>window.addEventListener('message', function (e) {"
+        + " document.getElementById('heard').textContent = (e.data && e.data.subject) || 'other'; });</script>"
+        + "</body></html>";
   }
 
   private static String configuration(String issuer, String base) {
