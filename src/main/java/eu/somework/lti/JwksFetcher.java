@@ -2,12 +2,8 @@ package eu.somework.lti;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.net.URI;
@@ -88,8 +84,8 @@ public class JwksFetcher {
       exchange.cancel(true);
       throw new IOException("no answer from " + jwksUri.getHost() + ": timed out", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof BodyTooLarge tooLarge) {
-        throw tooLarge;
+      if (e.getCause() instanceof CappedBody.TooLarge tooLarge) {
+        throw new IOException("the key set is " + tooLarge.getMessage(), tooLarge);
       }
       // the reason ends up on the error page: plain words, never a Java class name
       throw new IOException("no answer from " + jwksUri.getHost() + ": " + plainReason(e.getCause()), e);
@@ -115,78 +111,10 @@ public class JwksFetcher {
     if (info.statusCode() != 200) {
       return HttpResponse.BodySubscribers.replacing(new byte[0]);
     }
-    long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-    return new CappedBody(declared > MAX_BODY_BYTES);
+    return CappedBody.whole(MAX_BODY_BYTES, info);
   }
 
-  /** Collects at most {@link #MAX_BODY_BYTES}; one byte more cancels the download. */
-  private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    private final boolean declaredTooLarge;
-    // set once by the HTTP client before any onNext (a final holder keeps the core's "every field
-    // final" rule; one download is one subscriber, never shared)
-    private final java.util.concurrent.atomic.AtomicReference<Flow.Subscription> subscription =
-        new java.util.concurrent.atomic.AtomicReference<>();
-
-    /** @param declaredTooLarge the Content-Length is over the cap already: read nothing */
-    CappedBody(boolean declaredTooLarge) {
-      this.declaredTooLarge = declaredTooLarge;
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      this.subscription.set(subscription);
-      if (declaredTooLarge) {
-        subscription.cancel();
-        result.completeExceptionally(new BodyTooLarge());
-        return;
-      }
-      subscription.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-      if (result.isDone()) {
-        return;
-      }
-      for (ByteBuffer buffer : buffers) {
-        if (bytes.size() + buffer.remaining() > MAX_BODY_BYTES) {
-          subscription.get().cancel();
-          result.completeExceptionally(new BodyTooLarge());
-          return;
-        }
-        byte[] chunk = new byte[buffer.remaining()];
-        buffer.get(chunk);
-        bytes.writeBytes(chunk);
-      }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      result.completeExceptionally(throwable);
-    }
-
-    @Override
-    public void onComplete() {
-      result.complete(bytes.toByteArray());
-    }
-  }
-
-  private static final class BodyTooLarge extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    BodyTooLarge() {
-      super("the key set is larger than " + MAX_BODY_BYTES + " bytes");
-    }
-  }
-
-  private static String plainReason(Throwable e) {
+  static String plainReason(Throwable e) {
     if (e instanceof java.net.ConnectException) {
       return "connection refused";
     }

@@ -82,7 +82,34 @@ public enum LtiFailure {
    * Not a launch: no line item exists for the resource link and the platform did not grant the
    * scope to create one (AGS 2.0 §3.2; Moodle set to "grade sync only").
    */
-  LINE_ITEM_UNAVAILABLE(502);
+  LINE_ITEM_UNAVAILABLE(502),
+  /**
+   * Not a launch: a dynamic registration was started without an {@code openid_configuration}
+   * URL, or with one that is not an absolute https URL (plain http only on loopback) — Dynamic
+   * Registration 1.0 §3.3.
+   */
+  REGISTRATION_START_INVALID(400),
+  /**
+   * Not a launch: the platform's OpenID configuration could not be fetched (no answer, a status
+   * other than 200, a redirect, a body over the cap) — Dynamic Registration 1.0 §3.4.
+   */
+  PLATFORM_CONFIGURATION_UNAVAILABLE(502),
+  /**
+   * Not a launch: the platform's OpenID configuration is not one the tool can register with: not
+   * JSON, an issuer on another origin than the configuration URL, an endpoint that is not https,
+   * or no support for id_token, RS256 or private_key_jwt — Dynamic Registration 1.0 §3.4, §3.5.1.
+   */
+  PLATFORM_CONFIGURATION_INVALID(502),
+  /**
+   * Not a launch: the platform's registration endpoint refused the tool's client registration (its
+   * message is kept) or could not be reached — Dynamic Registration 1.0 §3.5.2, §3.6.
+   */
+  REGISTRATION_REFUSED(502),
+  /**
+   * Not a launch: the platform accepted the registration but its answer names no client_id, or is
+   * not JSON — Dynamic Registration 1.0 §3.6.
+   */
+  REGISTRATION_ANSWER_INVALID(502);
 
   private final int httpStatus;
 

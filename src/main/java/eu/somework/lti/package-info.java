@@ -17,6 +17,9 @@
  *       {@code submissionReview})</li>
  *   <li>Names and Role Provisioning Services 2.0 — https://www.imsglobal.org/spec/lti-nrps/v2p0/
  *       (package {@code eu.somework.lti.nrps})</li>
+ *   <li>LTI Dynamic Registration 1.0 — https://www.imsglobal.org/spec/lti-dr/v1p0/ (platform
+ *       configuration, client registration request and answer), on OpenID Connect Discovery 1.0
+ *       and Dynamic Client Registration 1.0</li>
  *   <li>RFC 8288 (Web Linking: the {@code Link} header of paged service answers), RFC 9110 §10.2.3
  *       ({@code Retry-After})</li>
  *   <li>OpenID Connect Core 1.0 §3.1.3.7 (ID Token validation) —

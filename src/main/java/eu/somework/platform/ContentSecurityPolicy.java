@@ -52,6 +52,14 @@ public class ContentSecurityPolicy {
     }
   }
 
+  /**
+   * Forgets the cached policy: a platform just registered (dynamic registration) may frame the
+   * tool at once rather than a minute later. Other instances of a cluster follow within the minute.
+   */
+  public void registrationsChanged() {
+    cache.invalidateAll();
+  }
+
   private String compute() {
     TreeSet<String> origins = new TreeSet<>();
     String tool = settings.baseUrl();

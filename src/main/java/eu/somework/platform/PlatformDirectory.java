@@ -18,6 +18,15 @@ public class PlatformDirectory implements RegistrationDirectory {
   @Inject Transactor tx;
   @Inject Clock clock;
 
+  /** For the container. */
+  public PlatformDirectory() {}
+
+  /** A directory over the given transactions and clock, e.g. a test's database. */
+  public PlatformDirectory(Transactor tx, Clock clock) {
+    this.tx = tx;
+    this.clock = clock;
+  }
+
   @Override
   public Optional<PlatformRegistration> find(String issuer, String clientId) {
     return tx.read(em -> lookup(em, issuer, clientId).map(Registration::toProtocol));

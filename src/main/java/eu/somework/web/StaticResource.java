@@ -20,6 +20,7 @@ public class StaticResource {
       "autosubmit.js", "text/javascript; charset=UTF-8",
       "grading-form.js", "text/javascript; charset=UTF-8",
       "reflection-editor.js", "text/javascript; charset=UTF-8",
+      "registration-close.js", "text/javascript; charset=UTF-8",
       "simulator.js", "text/javascript; charset=UTF-8");
 
   @GET

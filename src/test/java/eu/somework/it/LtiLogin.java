@@ -17,8 +17,14 @@ record LtiLogin(Browser.Page answer, Map<String, String> authorizationRequest) {
   /** A login initiation for a link whose target is {@code targetLinkUri} (e.g. a deep-linked unit). */
   static LtiLogin start(Browser browser, String platform, String clientId, String deploymentId, String targetLinkUri)
       throws Exception {
+    return startFrom(browser, MockPlatforms.issuer(platform), clientId, deploymentId, targetLinkUri);
+  }
+
+  /** A login initiation from the platform of {@code issuer} (e.g. one registered by dynamic registration). */
+  static LtiLogin startFrom(Browser browser, String issuer, String clientId, String deploymentId, String targetLinkUri)
+      throws Exception {
     Map<String, String> form = new LinkedHashMap<>();
-    form.put("iss", MockPlatforms.issuer(platform));
+    form.put("iss", issuer);
     form.put("login_hint", "user-hint-42");
     form.put("target_link_uri", targetLinkUri);
     form.put("lti_message_hint", "{\"cmid\":\"7\",\"launchid\":\"ltilaunch7_123\"}");

@@ -1,0 +1,163 @@
+package eu.somework.lti;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The tool's two HTTP exchanges of Dynamic Registration 1.0: fetching the platform's OpenID
+ * configuration (§3.4) and POSTing the client registration (§3.5.2, §3.6), each with the
+ * registration token as a Bearer token when the platform gave one. Immutable and thread-safe.
+ *
+ * <p>Hardened like {@link JwksFetcher}, for a URL that anyone may hand to the tool: https only
+ * (plain http on loopback), redirects not followed, connecting and the whole exchange each within a
+ * timeout, answers read only up to {@link #MAX_BODY_BYTES} ({@link CappedBody}), error bodies only
+ * for their first {@link #MAX_ERROR_BODY_BYTES}. The token is never part of a message.
+ */
+public final class DynamicRegistrationClient {
+  /** Moodle's configuration is about 3 KB (with its list of substitution variables); 64 KiB is plenty. */
+  static final int MAX_BODY_BYTES = 64 * 1024;
+  /** How much of an error answer is read for its message. */
+  static final int MAX_ERROR_BODY_BYTES = 8 * 1024;
+
+  private final HttpClient http;
+  private final Duration timeout;
+
+  /**
+   * @param connectTimeout how long to wait for the TCP/TLS connection
+   * @param timeout how long each whole exchange may take, body included
+   */
+  public DynamicRegistrationClient(Duration connectTimeout, Duration timeout) {
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /**
+   * The {@code openid_configuration} parameter as a URL the tool may fetch.
+   *
+   * @throws LtiException {@link LtiFailure#REGISTRATION_START_INVALID} when it is missing, not an
+   *     absolute URL, or not https outside loopback
+   */
+  public static URI configurationUrl(String parameter) throws LtiException {
+    if (parameter == null || parameter.isBlank()) {
+      throw new LtiException(LtiFailure.REGISTRATION_START_INVALID,
+          "The registration was started without the platform's openid_configuration URL. Start it from the "
+              + "platform's tool registration page.");
+    }
+    URI uri;
+    try {
+      uri = new URI(parameter.strip());
+    } catch (URISyntaxException e) {
+      throw new LtiException(LtiFailure.REGISTRATION_START_INVALID, "The openid_configuration parameter is not a URL.");
+    }
+    if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null) {
+      throw new LtiException(LtiFailure.REGISTRATION_START_INVALID,
+          "The openid_configuration parameter is not an absolute URL.");
+    }
+    if (!PlatformEndpoints.isAllowed(uri)) {
+      throw new LtiException(LtiFailure.REGISTRATION_START_INVALID,
+          "The platform's openid_configuration URL " + PlatformEndpoints.rule() + ".");
+    }
+    return uri;
+  }
+
+  /**
+   * Fetches and checks the platform's configuration.
+   *
+   * @param configurationUrl a URL that passed {@link #configurationUrl}
+   * @param registrationToken sent as {@code Authorization: Bearer} when present
+   * @throws LtiException {@link LtiFailure#PLATFORM_CONFIGURATION_UNAVAILABLE} (no answer within
+   *     the timeout, a status other than 200, a body over the cap) or
+   *     {@link LtiFailure#PLATFORM_CONFIGURATION_INVALID} (see {@link PlatformConfiguration#read})
+   */
+  public PlatformConfiguration fetchConfiguration(URI configurationUrl, Optional<String> registrationToken)
+      throws LtiException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(configurationUrl).timeout(timeout)
+        .header("Accept", "application/json").GET();
+    registrationToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+    HttpResponse<byte[]> response = exchange(request.build(), LtiFailure.PLATFORM_CONFIGURATION_UNAVAILABLE,
+        "the platform's OpenID configuration");
+    if (response.statusCode() != 200) {
+      throw new LtiException(LtiFailure.PLATFORM_CONFIGURATION_UNAVAILABLE,
+          "The platform's OpenID configuration URL answered HTTP " + response.statusCode() + reason(response) + ".");
+    }
+    return PlatformConfiguration.read(new String(response.body(), StandardCharsets.UTF_8), configurationUrl);
+  }
+
+  /**
+   * POSTs the client registration to the platform's registration endpoint.
+   *
+   * @param platform the configuration it was fetched from
+   * @param requestJson the registration request ({@link ToolDescription#registrationRequestJson})
+   * @param registrationToken sent as {@code Authorization: Bearer} when present
+   * @return the client id and deployment the platform gave
+   * @throws LtiException {@link LtiFailure#REGISTRATION_REFUSED} with the platform's own message
+   *     (cleaned and cut to a line) when it answered other than 200/201, or when it could not be
+   *     reached; {@link LtiFailure#REGISTRATION_ANSWER_INVALID} (see {@link ClientRegistration#read})
+   */
+  public ClientRegistration register(PlatformConfiguration platform, String requestJson,
+      Optional<String> registrationToken) throws LtiException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(platform.registrationEndpoint()).timeout(timeout)
+        .header("Accept", "application/json").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(requestJson, StandardCharsets.UTF_8));
+    registrationToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+    HttpResponse<byte[]> response = exchange(request.build(), LtiFailure.REGISTRATION_REFUSED,
+        "the platform's registration endpoint");
+    int status = response.statusCode();
+    if (status != 200 && status != 201) {
+      throw new LtiException(LtiFailure.REGISTRATION_REFUSED,
+          "The platform refused the registration (HTTP " + status + ")" + reason(response) + ".");
+    }
+    return ClientRegistration.read(new String(response.body(), StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<byte[]> exchange(HttpRequest request, LtiFailure failure, String what) throws LtiException {
+    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, DynamicRegistrationClient::body);
+    try {
+      // the whole exchange, body included, within the timeout: HttpRequest.timeout stops at the headers
+      return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      exchange.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new LtiException(failure, "Interrupted while asking " + what + ".");
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw new LtiException(failure, "No answer from " + what + " at " + request.uri().getHost()
+          + " within " + timeout.toSeconds() + " s.");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof CappedBody.TooLarge tooLarge) {
+        throw new LtiException(failure, "The answer of " + what + " is " + tooLarge.getMessage() + ".");
+      }
+      throw new LtiException(failure, "No answer from " + what + " at " + request.uri().getHost() + ": "
+          + JwksFetcher.plainReason(e.getCause()) + ".");
+    }
+  }
+
+  /** A success body whole (up to the cap), any other only for its message. */
+  private static HttpResponse.BodySubscriber<byte[]> body(HttpResponse.ResponseInfo info) {
+    int status = info.statusCode();
+    return status == 200 || status == 201
+        ? CappedBody.whole(MAX_BODY_BYTES, info)
+        : CappedBody.truncated(MAX_ERROR_BODY_BYTES);
+  }
+
+  /**
+   * ": <the platform's message>", or "" when it gave none (an HTML page, an empty body). The
+   * Content-Type is not asked: Moodle's registration errors are one word of plain text
+   * ("missing_registration_token") under PHP's default text/html; a real HTML page starts with "<".
+   */
+  private static String reason(HttpResponse<byte[]> response) {
+    String message = PlatformMessage.of(response.body(), Optional.empty());
+    return message.isEmpty() ? "" : ": " + message;
+  }
+}

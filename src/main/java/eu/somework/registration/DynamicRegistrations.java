@@ -1,0 +1,101 @@
+package eu.somework.registration;
+
+import eu.somework.config.Settings;
+import eu.somework.lti.ClientRegistration;
+import eu.somework.lti.DynamicRegistrationClient;
+import eu.somework.lti.LtiException;
+import eu.somework.lti.PlatformConfiguration;
+import eu.somework.lti.PlatformRegistration;
+import eu.somework.lti.ToolDescription;
+import eu.somework.platform.ContentSecurityPolicy;
+import eu.somework.platform.PlatformDirectory;
+import eu.somework.platform.Registration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The use case "register the tool with a platform": fetch and check its configuration, register,
+ * store. Registering with the same issuer and client id again updates that registration (its
+ * endpoints, and the new deployment beside those it had); a new client id of the same issuer is a
+ * registration of its own, as Moodle makes one per tool it adds.
+ */
+@ApplicationScoped
+public class DynamicRegistrations {
+  static final String CLIENT_NAME = "SoMe@Work";
+  static final String DESCRIPTION =
+      "Social media at work: module units in five languages, reflections that teachers grade.";
+  private static final int MAX_NAME_CHARS = 200;
+  private static final Logger LOG = Logger.getLogger(DynamicRegistrations.class.getName());
+
+  @Inject Settings settings;
+  @Inject PlatformDirectory platforms;
+  @Inject ContentSecurityPolicy policy;
+
+  // a platform that answers slowly holds a request thread for at most ten seconds per exchange
+  private final DynamicRegistrationClient client =
+      new DynamicRegistrationClient(Duration.ofSeconds(5), Duration.ofSeconds(10));
+
+  /** What was registered, for the page. */
+  record Registered(String platformName, String issuer, String clientId, Optional<String> deploymentId,
+      boolean updated, boolean moodle) {}
+
+  /**
+   * Registers the tool with the platform whose configuration is at {@code configurationUrl}.
+   *
+   * @param registrationToken the platform's {@code registration_token}, sent back as Bearer
+   * @throws LtiException when the configuration cannot be fetched or is refused, or the platform
+   *     refuses the registration (its message kept); nothing is stored then
+   */
+  Registered register(URI configurationUrl, Optional<String> registrationToken) throws LtiException {
+    PlatformConfiguration platform = client.fetchConfiguration(configurationUrl, registrationToken);
+    ClientRegistration answer = client.register(platform, tool().registrationRequestJson(platform), registrationToken);
+    Registered registered = store(platform, answer);
+    LOG.info(() -> "Dynamic registration " + (registered.updated() ? "updated" : "created") + ": "
+        + registered.issuer() + ", client id " + registered.clientId() + ", deployment "
+        + registered.deploymentId().orElse("(none named)"));
+    return registered;
+  }
+
+  /** The tool as this instance describes itself to platforms, from {@code somework.base-url}. */
+  ToolDescription tool() {
+    String base = settings.baseUrl();
+    return new ToolDescription(CLIENT_NAME, DESCRIPTION, URI.create(base + "/lti/login"),
+        URI.create(base + "/lti/launch"), URI.create(base + "/.well-known/jwks.json"));
+  }
+
+  /**
+   * Stores the registration as of origin {@code DYNAMIC}: a new one, or the one of this issuer and
+   * client id updated, keeping the deployments it had.
+   */
+  Registered store(PlatformConfiguration platform, ClientRegistration answer) {
+    Optional<PlatformRegistration> before = platforms.find(platform.issuer(), answer.clientId());
+    Set<String> deployments = new HashSet<>(before.map(PlatformRegistration::deploymentIds).orElse(Set.of()));
+    answer.deploymentId().ifPresent(deployments::add);
+    String name = name(platform);
+    platforms.save(new PlatformRegistration(name, platform.issuer(), answer.clientId(), deployments,
+        platform.authorizationEndpoint(), platform.tokenEndpoint(), platform.jwksUri()),
+        Registration.Origin.DYNAMIC, null);
+    if (policy != null) {
+      policy.registrationsChanged(); // the new platform may frame the tool at once
+    }
+    return new Registered(name, platform.issuer(), answer.clientId(), answer.deploymentId(), before.isPresent(),
+        platform.isMoodle());
+  }
+
+  /** "Moodle 4.3.2 (Build: …) at moodle.example.edu", or the issuer's host alone. */
+  static String name(PlatformConfiguration platform) {
+    String host = URI.create(platform.issuer()).getHost();
+    String name = platform.productFamilyCode()
+        .map(family -> family.substring(0, 1).toUpperCase(Locale.ROOT) + family.substring(1)
+            + platform.version().map(v -> " " + v).orElse("") + " at " + host)
+        .orElse(host);
+    return name.length() > MAX_NAME_CHARS ? name.substring(0, MAX_NAME_CHARS - 1) + "…" : name;
+  }
+}

@@ -1,0 +1,18 @@
+// LTI Dynamic Registration 1.0 §3.7: when the registration is done, the tool tells the platform's
+// registration window to close. The platform opened this page in an iframe (parent) or a new
+// window (opener); the message names no secret, so any origin may receive it.
+(function () {
+  'use strict';
+  var button = document.getElementById('close-registration');
+  if (!button) {
+    return;
+  }
+  button.addEventListener('click', function () {
+    var platform = window.opener || (window.parent !== window ? window.parent : null);
+    if (platform) {
+      platform.postMessage({subject: 'org.imsglobal.lti.close'}, '*');
+    } else {
+      window.close();
+    }
+  });
+}());

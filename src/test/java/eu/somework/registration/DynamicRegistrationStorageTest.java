@@ -1,0 +1,97 @@
+package eu.somework.registration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.somework.lti.ClientRegistration;
+import eu.somework.lti.PlatformConfiguration;
+import eu.somework.lti.PlatformRegistration;
+import eu.somework.platform.PlatformDirectory;
+import eu.somework.testsupport.DatabaseEngine;
+import eu.somework.testsupport.MigratedDatabase;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * What a dynamic registration stores, on H2 and PostgreSQL: the same issuer and client id again
+ * update one registration (keeping its deployments), a new client id is a registration of its own.
+ */
+@ParameterizedClass
+@EnumSource(DatabaseEngine.class)
+class DynamicRegistrationStorageTest {
+  static final String ISSUER = "https://moodle.example.edu";
+
+  @Parameter DatabaseEngine engine;
+
+  private MigratedDatabase db;
+  private PlatformDirectory directory;
+  private DynamicRegistrations registrations;
+
+  @BeforeEach
+  void open() {
+    db = MigratedDatabase.emptied(engine);
+    directory = new PlatformDirectory(db.transactor(), Clock.systemUTC());
+    registrations = new DynamicRegistrations();
+    registrations.platforms = directory;
+  }
+
+  static PlatformConfiguration moodle() {
+    return new PlatformConfiguration(ISSUER, URI.create(ISSUER + "/mod/lti/auth.php"),
+        URI.create(ISSUER + "/mod/lti/token.php"), URI.create(ISSUER + "/mod/lti/certs.php"),
+        URI.create(ISSUER + "/mod/lti/openid-registration.php"), List.of(), Optional.of("moodle"),
+        Optional.of("4.3.2"), List.of());
+  }
+
+  static ClientRegistration answer(String clientId, String deploymentId) {
+    return new ClientRegistration(clientId, Optional.of(deploymentId), List.of());
+  }
+
+  @Test
+  void firstRegistrationStoresClientIdDeploymentAndEndpoints() {
+    DynamicRegistrations.Registered r = registrations.store(moodle(), answer("client-1", "3"));
+
+    assertFalse(r.updated());
+    assertTrue(r.moodle());
+    assertEquals(Optional.of(new PlatformRegistration("Moodle 4.3.2 at moodle.example.edu", ISSUER, "client-1",
+        Set.of("3"), URI.create(ISSUER + "/mod/lti/auth.php"), URI.create(ISSUER + "/mod/lti/token.php"),
+        URI.create(ISSUER + "/mod/lti/certs.php"))), directory.find(ISSUER, "client-1"));
+    assertEquals("DYNAMIC", db.inTransaction(em -> em.createNativeQuery(
+        "SELECT origin FROM platform_registration").getSingleResult()));
+  }
+
+  @Test
+  void sameIssuerAndClientAgainUpdatesAndKeepsTheDeploymentsItHad() {
+    registrations.store(moodle(), answer("client-1", "3"));
+
+    DynamicRegistrations.Registered again = registrations.store(moodle(), answer("client-1", "4"));
+
+    assertTrue(again.updated());
+    assertEquals(Set.of("3", "4"), directory.find(ISSUER, "client-1").orElseThrow().deploymentIds());
+    assertEquals(1L, count("platform_registration"));
+  }
+
+  @Test
+  void sameIssuerWithANewClientIdIsASecondRegistration() {
+    registrations.store(moodle(), answer("client-1", "3"));
+
+    DynamicRegistrations.Registered second = registrations.store(moodle(), answer("client-2", "5"));
+
+    assertFalse(second.updated());
+    assertEquals(2, directory.findByIssuer(ISSUER).size());
+    assertEquals(Set.of("3"), directory.find(ISSUER, "client-1").orElseThrow().deploymentIds());
+  }
+
+  private long count(String table) {
+    return db.inTransaction(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table)
+        .getSingleResult()).longValue());
+  }
+}
