@@ -2,8 +2,9 @@ package eu.somework.deeplinking;
 
 import eu.somework.content.Unit;
 import eu.somework.lti.DeepLinkingResponse;
+import eu.somework.lti.SubmissionReview;
+import eu.somework.lti.ags.ActivityProgress;
 import eu.somework.web.UiLanguage;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,12 +19,6 @@ final class UnitPlacement {
 
   private UnitPlacement() {}
 
-  /**
-   * The activity progress values (AGS 2.0 §3.4.5) the tool's scores carry once there is something
-   * to review: Submitted (waiting for the teacher) and Completed (graded).
-   */
-  static final List<String> REVIEWABLE_STATUS = List.of("Submitted", "Completed");
-
   static DeepLinkingResponse.ResourceLinkItem of(Unit unit, UiLanguage language, boolean graded) {
     return of(unit, language, graded, Optional.empty());
   }
@@ -37,8 +32,9 @@ final class UnitPlacement {
   static DeepLinkingResponse.ResourceLinkItem of(Unit unit, UiLanguage language, boolean graded,
       Optional<String> reviewLabel) {
     String title = unit.title(language);
-    DeepLinkingResponse.SubmissionReview review =
-        new DeepLinkingResponse.SubmissionReview(REVIEWABLE_STATUS, reviewLabel, Optional.empty(), Map.of());
+    SubmissionReview review =
+        // the activity progress of the tool's scores once there is something to review: waiting, graded
+        SubmissionReview.whenProgressIs(reviewLabel, ActivityProgress.Submitted, ActivityProgress.Completed);
     Optional<DeepLinkingResponse.LineItem> lineItem = graded
         ? Optional.of(new DeepLinkingResponse.LineItem(unit.maxPoints(), title, unit.id(), LINE_ITEM_TAG,
             Optional.of(review)))

@@ -10,6 +10,8 @@ import eu.somework.lti.PlatformRegistration;
 import eu.somework.lti.ServiceCall;
 import eu.somework.lti.ServiceResult;
 import eu.somework.lti.ServiceToken;
+import eu.somework.lti.SubmissionReview;
+import eu.somework.lti.ags.ActivityProgress;
 import eu.somework.lti.ags.AgsEndpoint;
 import eu.somework.lti.ags.AgsScope;
 import eu.somework.lti.ags.LineItem;
@@ -226,8 +228,10 @@ public class AgsScoreSender implements ScoreSender {
     String label = link.title().or(() -> unit.map(u -> u.title(UiLanguage.EN))).orElse("SoMe@Work reflection");
     double maximum = entry.scoreMaximum().isPresent() ? entry.scoreMaximum().getAsDouble()
         : unit.map(Unit::maxPoints).filter(points -> points > 0).orElse(1);
+    // the learner's reflection is what a teacher reviews from the gradebook, once handed in
     return LineItem.toCreate(label, maximum, link.resourceLinkId(), entry.target().unitId(),
-        Optional.of("somework-reflection"));
+        Optional.of("somework-reflection")).withSubmissionReview(SubmissionReview.whenProgressIs(Optional.empty(),
+            ActivityProgress.Submitted, ActivityProgress.Completed));
   }
 
   private static Score score(OutboxEntry.Snapshot entry) {

@@ -46,21 +46,6 @@ public final class DeepLinkingResponse {
     }
   }
 
-  /**
-   * A line item's {@code submissionReview} (LTI Submission Review Service 1.0 §3): every field is
-   * optional. {@code reviewableStatus} lists the AGS {@code activityProgress} values (AGS 2.0
-   * §3.4.5) for which the platform offers the review (empty: the field is left out);
-   * {@code label} is the text of the platform's review action; {@code url} a launch URL other than
-   * the link's own; {@code custom} parameters added to the review launch.
-   */
-  public record SubmissionReview(List<String> reviewableStatus, Optional<String> label, Optional<String> url,
-      Map<String, String> custom) {
-    public SubmissionReview {
-      reviewableStatus = List.copyOf(reviewableStatus);
-      custom = Map.copyOf(custom);
-    }
-  }
-
   /** Where and to whom the response goes; taken from the request. */
   public record Request(String clientId, String platformIssuer, String deploymentId, Optional<String> data) {}
 
@@ -80,7 +65,7 @@ public final class DeepLinkingResponse {
         lineItem.put("label", li.label());
         lineItem.put("resourceId", li.resourceId());
         lineItem.put("tag", li.tag());
-        li.submissionReview().ifPresent(review -> lineItem.put("submissionReview", submissionReview(review)));
+        li.submissionReview().ifPresent(review -> lineItem.put("submissionReview", review.toJson()));
         json.put("lineItem", lineItem);
       });
       contentItems.add(json);
@@ -88,19 +73,6 @@ public final class DeepLinkingResponse {
     JWTClaimsSet.Builder claims = base(request).claim(LtiClaim.DL_CONTENT_ITEMS, contentItems);
     message.ifPresent(m -> claims.claim(LtiClaim.DL_MSG, m));
     return sign(toolKey, claims.build());
-  }
-
-  private static Map<String, Object> submissionReview(SubmissionReview review) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    if (!review.reviewableStatus().isEmpty()) {
-      json.put("reviewableStatus", review.reviewableStatus());
-    }
-    review.label().ifPresent(l -> json.put("label", l));
-    review.url().ifPresent(u -> json.put("url", u));
-    if (!review.custom().isEmpty()) {
-      json.put("custom", new LinkedHashMap<>(review.custom()));
-    }
-    return json;
   }
 
   /** An answer that tells the platform why nothing could be returned. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import eu.somework.content.ContentCatalogue;
 import eu.somework.content.Unit;
 import eu.somework.lti.DeepLinkingResponse;
+import eu.somework.lti.SubmissionReview;
 import eu.somework.web.UiLanguage;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,7 @@ class UnitPlacementTest {
   void aGradedUnitsLineItemAdvertisesSubmissionReviewWhenSubmittedOrCompleted() {
     DeepLinkingResponse.LineItem lineItem = UnitPlacement.of(UNIT, UiLanguage.EN, true, Optional.of("Open it"))
         .lineItem().orElseThrow();
-    DeepLinkingResponse.SubmissionReview review = lineItem.submissionReview().orElseThrow();
+    SubmissionReview review = lineItem.submissionReview().orElseThrow();
     // the activity progress values of the tool's own scores: a submission waiting, a released grade
     assertEquals(List.of("Submitted", "Completed"), review.reviewableStatus());
     assertEquals(Optional.of("Open it"), review.label());

@@ -188,6 +188,8 @@ class AgsScoreSenderTest {
         && r.uri().getPath().equals(CONTAINER_PATH)).findFirst().orElseThrow();
     assertTrue(created.body().contains("\"resourceLinkId\":\"link-dp\""), created.body());
     assertTrue(created.body().contains("\"scoreMaximum\":20"), created.body());
+    assertTrue(created.body().contains("\"submissionReview\":{\"reviewableStatus\":[\"Submitted\",\"Completed\"]}"),
+        "the platform may open a handed-in reflection from its gradebook: " + created.body());
   }
 
   @Test

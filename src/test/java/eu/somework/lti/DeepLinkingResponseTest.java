@@ -79,7 +79,7 @@ class DeepLinkingResponseTest {
   @Test
   void lineItemAdvertisesSubmissionReview() throws Exception {
     // LTI Submission Review Service 1.0 §3: the line item's submissionReview makes the platform offer a review
-    DeepLinkingResponse.SubmissionReview review = new DeepLinkingResponse.SubmissionReview(
+    SubmissionReview review = new SubmissionReview(
         List.of("Submitted", "Completed"), Optional.of("Open the reflection"), Optional.empty(), Map.of());
     DeepLinkingResponse.ResourceLinkItem graded = new DeepLinkingResponse.ResourceLinkItem("Data protection",
         Optional.empty(), Map.of("unit", "data-protection"),

@@ -2,6 +2,7 @@ package eu.somework.lti.ags;
 
 import eu.somework.lti.LtiException;
 import eu.somework.lti.ServiceJson;
+import eu.somework.lti.SubmissionReview;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +17,8 @@ import java.util.Optional;
  * query string, {@code …/lineitem?type_id=3}) and absent until the platform created it;
  * {@code scoreMaximum} is in points and strictly positive; {@code resourceLinkId} binds it to a
  * placement of the tool, {@code resourceId} and {@code tag} are the tool's own labels; the
- * optional start and end are when the platform takes submissions.
+ * optional start and end are when the platform takes submissions; a {@code submissionReview}
+ * lets the platform open a learner's submission in the tool (LTI Submission Review Service 1.0 §3).
  */
 public record LineItem(
     Optional<URI> id,
@@ -26,7 +28,8 @@ public record LineItem(
     Optional<String> resourceLinkId,
     Optional<String> tag,
     Optional<OffsetDateTime> startDateTime,
-    Optional<OffsetDateTime> endDateTime) {
+    Optional<OffsetDateTime> endDateTime,
+    Optional<SubmissionReview> submissionReview) {
 
   private static final String WHAT = "line item";
   // ISO 8601 with or without the colon in the offset ("+00:00", "+0000", "Z"), as platforms write it
@@ -44,6 +47,13 @@ public record LineItem(
     }
   }
 
+  /** A line item without submission review. */
+  public LineItem(Optional<URI> id, String label, double scoreMaximum, Optional<String> resourceId,
+      Optional<String> resourceLinkId, Optional<String> tag, Optional<OffsetDateTime> startDateTime,
+      Optional<OffsetDateTime> endDateTime) {
+    this(id, label, scoreMaximum, resourceId, resourceLinkId, tag, startDateTime, endDateTime, Optional.empty());
+  }
+
   /** A line item to create (no id yet) for a resource link, with the tool's resource id and tag. */
   public static LineItem toCreate(String label, double scoreMaximum, String resourceLinkId,
       Optional<String> resourceId, Optional<String> tag) {
@@ -51,10 +61,16 @@ public record LineItem(
         Optional.empty(), Optional.empty());
   }
 
+  /** The same line item, offering the platform a review of each learner's submission. */
+  public LineItem withSubmissionReview(SubmissionReview review) {
+    return new LineItem(id, label, scoreMaximum, resourceId, resourceLinkId, tag, startDateTime, endDateTime,
+        Optional.of(review));
+  }
+
   /** The same line item with the URL the platform gave it. */
   public LineItem withId(URI url) {
     return new LineItem(Optional.of(url), label, scoreMaximum, resourceId, resourceLinkId, tag, startDateTime,
-        endDateTime);
+        endDateTime, submissionReview);
   }
 
   /** The JSON the platform expects (AGS 2.0 §3.2.7), as a string. */
@@ -68,6 +84,7 @@ public record LineItem(
     tag.ifPresent(v -> json.put("tag", v));
     startDateTime.ifPresent(v -> json.put("startDateTime", v.toString()));
     endDateTime.ifPresent(v -> json.put("endDateTime", v.toString()));
+    submissionReview.ifPresent(v -> json.put("submissionReview", v.toJson()));
     return com.nimbusds.jose.util.JSONObjectUtils.toJSONString(json);
   }
 
