@@ -1,6 +1,8 @@
 package eu.somework.registration;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import eu.somework.config.Settings;
+import eu.somework.launch.AddressRateLimit;
 import eu.somework.lti.ClientRegistration;
 import eu.somework.lti.DynamicRegistrationClient;
 import eu.somework.lti.LtiException;
@@ -38,6 +40,12 @@ public class DynamicRegistrations {
   @Inject PlatformDirectory platforms;
   @Inject ContentSecurityPolicy policy;
 
+  /** Registrations one client address may start per minute: a few for a person, not a scanner. */
+  static final int STARTS_PER_MINUTE = 20;
+
+  // every start makes the tool send requests to a URL its caller chose: bounded per address
+  private final AddressRateLimit starts = new AddressRateLimit(STARTS_PER_MINUTE, 10_000, Ticker.systemTicker());
+
   // a platform that answers slowly holds a request thread for at most ten seconds per exchange
   private final DynamicRegistrationClient client =
       new DynamicRegistrationClient(Duration.ofSeconds(5), Duration.ofSeconds(10));
@@ -61,6 +69,16 @@ public class DynamicRegistrations {
         + registered.issuer() + ", client id " + registered.clientId() + ", deployment "
         + registered.deploymentId().orElse("(none named)"));
     return registered;
+  }
+
+  /**
+   * Takes one of the address's registration starts.
+   *
+   * @param clientAddress the socket's address (behind a proxy, the proxy's: see AddressRateLimit)
+   * @return empty when the start may go ahead, else how long until the next one may
+   */
+  Optional<Duration> admit(String clientAddress) {
+    return starts.tryAcquire(clientAddress);
   }
 
   /** The tool as this instance describes itself to platforms, from {@code somework.base-url}. */

@@ -15,10 +15,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -29,7 +32,9 @@ import java.util.logging.Logger;
  * into the platform. Answers a page for the administrator, inside the platform's registration
  * window: 200 with what was registered, 400 for a start without a usable configuration URL, 502
  * when the platform could not be asked, its configuration was refused, or it refused the
- * registration (its message shown). Never cached: the URL carries the registration token.
+ * registration (its message shown), 429 with Retry-After beyond {@value DynamicRegistrations#STARTS_PER_MINUTE}
+ * starts a minute from one address (each start makes the tool send requests). Never cached: the
+ * URL carries the registration token.
  *
  * <p>Only the platform whose configuration URL was given may frame these pages; the policy of the
  * other pages lists registered platforms only, and this one is not registered yet.
@@ -45,8 +50,15 @@ public class RegistrationResource {
   @GET
   public Response register(@QueryParam("openid_configuration") String configuration,
       @QueryParam("registration_token") String registrationToken,
-      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context HttpServletRequest request) {
     Messages text = Messages.of(UiLanguage.fromAcceptLanguage(acceptLanguage).orElse(UiLanguage.EN));
+    Optional<Duration> wait = registrations.admit(request.getRemoteAddr());
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, wait.get().toSeconds());
+      return Response.fromResponse(page(429, RegistrationPage.refused(text,
+          "Too many registrations were started from your address; try again in " + seconds + " s."), Optional.empty()))
+          .header("Retry-After", Long.toString(seconds)).build();
+    }
     Optional<URI> framedBy = Optional.empty();
     try {
       URI configurationUrl = DynamicRegistrationClient.configurationUrl(configuration);

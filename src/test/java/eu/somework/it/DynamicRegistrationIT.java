@@ -157,6 +157,18 @@ class DynamicRegistrationIT {
   }
 
   @Test
+  void oneAddressStartingRegistrationAfterRegistrationIsSlowedDown() throws Exception {
+    // from an address of its own, so the other tests' starts do not count
+    for (int i = 0; i < 20; i++) {
+      assertEquals(400, RawHttp.get("127.0.0.9", "/lti/register").status(), "start " + (i + 1) + " is answered");
+    }
+    RawHttp.Answer refused = RawHttp.get("127.0.0.9", "/lti/register");
+    assertEquals(429, refused.status());
+    assertNotNull(refused.header("Retry-After"));
+    assertEquals(400, RawHttp.get("127.0.0.10", "/lti/register").status(), "another address is not slowed down");
+  }
+
+  @Test
   void platformRefusalIsShownWithItsMessageEscaped() throws Exception {
     Browser.Page page = register(configurationUrl("localhost", "/refusing"), moodle.issueToken("token-refused", "r"));
     assertEquals(502, page.status());

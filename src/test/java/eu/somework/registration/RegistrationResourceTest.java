@@ -1,0 +1,61 @@
+package eu.somework.registration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.somework.config.Settings;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Proxy;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The refusals {@code /lti/register} gives before it asks any platform: in production a platform
+ * on the tool's own machine is refused (the public URL must not reach loopback services), and the
+ * page may be framed only by the configuration URL's site.
+ */
+class RegistrationResourceTest {
+
+  static RegistrationResource resource(boolean production) {
+    RegistrationResource resource = new RegistrationResource();
+    resource.registrations = new DynamicRegistrations(); // never reaches a platform in these tests
+    resource.settings = new Settings() {
+      @Override
+      public boolean production() {
+        return production;
+      }
+    };
+    return resource;
+  }
+
+  static HttpServletRequest from(String address) {
+    return (HttpServletRequest) Proxy.newProxyInstance(RegistrationResourceTest.class.getClassLoader(),
+        new Class<?>[] {HttpServletRequest.class},
+        (proxy, method, args) -> method.getName().equals("getRemoteAddr") ? address : null);
+  }
+
+  @Test
+  void inProductionAPlatformOnLoopbackIsRefusedWithoutAskingIt() {
+    Response answer = resource(true).register("http://127.0.0.1:1/mod/lti/openid-configuration.php", "t", null,
+        from("192.0.2.1"));
+    assertEquals(400, answer.getStatus());
+    assertTrue(((String) answer.getEntity()).contains("on its own machine (loopback)"), (String) answer.getEntity());
+    assertEquals("no-store", answer.getHeaderString("Cache-Control"));
+  }
+
+  @Test
+  void refusalPageMayBeFramedByTheConfigurationUrlsSiteOnly() {
+    Response answer = resource(true).register("http://localhost:1/mod/lti/openid-configuration.php", null, null,
+        from("192.0.2.2"));
+    String csp = answer.getHeaderString("Content-Security-Policy");
+    assertTrue(csp.contains("frame-ancestors 'self' http://localhost:1;"), csp);
+  }
+
+  @Test
+  void withoutAUsableConfigurationUrlNobodyElseMayFrameThePage() {
+    Response answer = resource(false).register("ftp://moodle.example.edu/config", null, null, from("192.0.2.3"));
+    assertEquals(400, answer.getStatus());
+    assertTrue(answer.getHeaderString("Content-Security-Policy").contains("frame-ancestors 'self';"),
+        answer.getHeaderString("Content-Security-Policy"));
+  }
+}
