@@ -1,7 +1,5 @@
 package eu.somework.lti;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +7,6 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,12 +17,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One HTTP exchange with a platform service (AGS 2.0, NRPS 2.0) with a bearer access token,
@@ -109,8 +104,11 @@ public final class ServiceCall {
     }
     request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    CompletableFuture<HttpResponse<byte[]>> exchange =
-        http.sendAsync(request.build(), info -> bodyFor(info, readBody));
+    AtomicInteger status = new AtomicInteger(); // the status of an answer whose body was too large
+    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request.build(), info -> {
+      status.set(info.statusCode());
+      return bodyFor(info, readBody);
+    });
     HttpResponse<byte[]> response;
     try {
       // the whole exchange within the timeout: HttpRequest.timeout alone stops at the headers
@@ -124,8 +122,8 @@ public final class ServiceCall {
       return timedOut();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof BodyTooLarge tooLarge) {
-        return new ServiceResult.Failed<>(tooLarge.status, "the answer is larger than " + maxBodyBytes + " bytes");
+      if (cause instanceof CappedBody.TooLarge) {
+        return new ServiceResult.Failed<>(status.get(), "the answer is larger than " + maxBodyBytes + " bytes");
       }
       if (cause instanceof HttpTimeoutException) {
         return timedOut();
@@ -238,90 +236,6 @@ public final class ServiceCall {
     if (success && !readBody) {
       return HttpResponse.BodySubscribers.replacing(new byte[0]);
     }
-    if (!success) {
-      return new CappedBody(MAX_ERROR_BODY_BYTES, status, false, false);
-    }
-    long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-    return new CappedBody(maxBodyBytes, status, true, declared > maxBodyBytes);
-  }
-
-  /** Collects at most {@code cap} bytes; beyond it, fails (success bodies) or stops quietly (errors). */
-  private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final int cap;
-    private final int status;
-    private final boolean failWhenLarger;
-    private final boolean declaredTooLarge;
-    // set once by the HTTP client before any onNext; one download is one subscriber, never shared
-    private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
-
-    CappedBody(int cap, int status, boolean failWhenLarger, boolean declaredTooLarge) {
-      this.cap = cap;
-      this.status = status;
-      this.failWhenLarger = failWhenLarger;
-      this.declaredTooLarge = declaredTooLarge;
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription.set(s);
-      if (declaredTooLarge) {
-        s.cancel();
-        result.completeExceptionally(new BodyTooLarge(status));
-        return;
-      }
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-      if (result.isDone()) {
-        return;
-      }
-      for (ByteBuffer buffer : buffers) {
-        int room = cap - bytes.size();
-        if (buffer.remaining() > room) {
-          subscription.get().cancel();
-          if (failWhenLarger) {
-            result.completeExceptionally(new BodyTooLarge(status));
-          } else {
-            byte[] chunk = new byte[room];
-            buffer.get(chunk);
-            bytes.writeBytes(chunk);
-            result.complete(bytes.toByteArray());
-          }
-          return;
-        }
-        byte[] chunk = new byte[buffer.remaining()];
-        buffer.get(chunk);
-        bytes.writeBytes(chunk);
-      }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      result.completeExceptionally(throwable);
-    }
-
-    @Override
-    public void onComplete() {
-      result.complete(bytes.toByteArray());
-    }
-  }
-
-  private static final class BodyTooLarge extends IOException {
-    private static final long serialVersionUID = 1L;
-    private final int status;
-
-    BodyTooLarge(int status) {
-      super("body over the cap");
-      this.status = status;
-    }
+    return success ? CappedBody.whole(maxBodyBytes, info) : CappedBody.truncated(MAX_ERROR_BODY_BYTES);
   }
 }
