@@ -128,6 +128,22 @@ public class Reflections {
     });
   }
 
+  /**
+   * Who has started a reflection on a unit in a course, with the id of their latest submitted
+   * version (empty: a draft only); those who have not written a word are not in it. Reads ids
+   * only, never texts, so a course of thousands costs two small queries (the grading list).
+   */
+  public Map<String, Optional<String>> latestVersionIds(CourseKey course, String unitId) {
+    return tx.read(em -> {
+      Map<String, Optional<String>> latest = new java.util.HashMap<>();
+      ReflectionRepository.authorsOnUnit(em, course, unitId).forEach(user -> latest.put(user, Optional.empty()));
+      // oldest first per user: the last one wins
+      ReflectionRepository.versionIdsOnUnit(em, course, unitId)
+          .forEach(row -> latest.put((String) row[0], Optional.of((String) row[1])));
+      return latest;
+    });
+  }
+
   /** One submitted version with its sanitised text, if it exists in {@code course}; empty otherwise. */
   public Optional<VersionText> version(CourseKey course, String versionId) {
     return tx.read(em -> ReflectionRepository.version(em, versionId)
