@@ -152,6 +152,23 @@ public class Reflections {
   }
 
   /**
+   * One author's submitted versions of their reflection on a unit, oldest first, for a teacher of
+   * the session's course (what {@link #submittedFor} gives for that author, without reading and
+   * checking every other author's texts); empty when there are none.
+   *
+   * @throws ReflectionRefused NOT_FOUND when the session cannot teach
+   */
+  public List<VersionText> submittedBy(ToolSession teacher, String unitId, String userId) {
+    if (!teacher.role().canTeach()) {
+      throw new ReflectionRefused(ReflectionRefused.Reason.NOT_FOUND);
+    }
+    return tx.read(em -> ReflectionRepository.find(em, CourseKey.of(teacher), userId, unitId)
+        .filter(r -> r.isReadableBy(teacher))
+        .map(r -> r.versions().stream().map(v -> new VersionText(SubmittedVersion.of(v), v.text())).toList())
+        .orElse(List.of()));
+  }
+
+  /**
    * The submitted reflections on a unit in the teacher's course, private and shared, each with
    * all its versions (newest last); students who have only a draft are not listed.
    */
