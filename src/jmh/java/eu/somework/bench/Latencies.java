@@ -29,6 +29,15 @@ final class Latencies {
     return sorted[Math.max(0, Math.min(count, rank) - 1)] / 1e6;
   }
 
+  /** The first and the last latency recorded, in nanoseconds (0 when none). */
+  synchronized long first() {
+    return count == 0 ? 0 : nanos[0];
+  }
+
+  synchronized long last() {
+    return count == 0 ? 0 : nanos[count - 1];
+  }
+
   synchronized double meanMillis() {
     long sum = 0;
     for (int i = 0; i < count; i++) {

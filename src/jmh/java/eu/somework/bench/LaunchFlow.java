@@ -32,8 +32,8 @@ final class LaunchFlow {
   private static final Pattern IFRAME = Pattern.compile("<iframe[^>]*src=\"([^\"]*)\"");
   private static final Pattern SESSION = Pattern.compile("[?&]s=([^&]+)");
 
-  /** What one launch produced: the session token in the landing URL and each hop's time. */
-  record Result(String sessionToken, Map<Step, Long> nanos, long totalNanos) {}
+  /** What one launch produced: the session token in the landing URL, each hop's time, the landing page. */
+  record Result(String sessionToken, Map<Step, Long> nanos, long totalNanos, LoadBrowser.Page landing) {}
 
   private final URI base;
 
@@ -42,12 +42,17 @@ final class LaunchFlow {
   }
 
   Result launch(LoadBrowser browser, String user) throws IOException, InterruptedException {
+    return launch(browser, user, "rl-module");
+  }
+
+  /** A launch of {@code target}: a resource link id of the simulator's course, or "deep-linking". */
+  Result launch(LoadBrowser browser, String user, String target) throws IOException, InterruptedException {
     browser.forgetCookies();
     Map<Step, Long> nanos = new EnumMap<>(Step.class);
     long start = System.nanoTime();
     long t = start;
     LoadBrowser.Page page = browser.post(base.resolve("simulator/launch"),
-        Map.of("user", user, "target", "rl-module", "locale", ""));
+        Map.of("user", user, "target", target, "locale", ""));
     t = lap(nanos, Step.SIMULATOR_LAUNCH, t, page, 303);
     page = browser.get(page.redirectTarget());
     t = lap(nanos, Step.SIMULATOR_PAGE, t, page, 200);
@@ -67,13 +72,17 @@ final class LaunchFlow {
     t = lap(nanos, Step.LAUNCH, t, page, 303);
     URI landing = page.redirectTarget();
     page = browser.get(landing);
+    // a link to one unit lands on that unit's page, one redirect further
+    for (int hops = 0; hops < 3 && page.status() == 303; hops++) {
+      page = browser.get(page.redirectTarget());
+    }
     t = lap(nanos, Step.LANDING, t, page, 200);
     Matcher session = SESSION.matcher(landing.getRawQuery() == null ? "" : "?" + landing.getRawQuery());
     if (!session.find()) {
       throw new IllegalStateException("the landing URL carries no session");
     }
     return new Result(java.net.URLDecoder.decode(session.group(1), java.nio.charset.StandardCharsets.UTF_8),
-        nanos, t - start);
+        nanos, t - start, page);
   }
 
   private static long lap(Map<Step, Long> nanos, Step step, long since, LoadBrowser.Page page, int expected) {

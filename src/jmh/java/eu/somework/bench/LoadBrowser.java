@@ -85,8 +85,8 @@ final class LoadBrowser {
         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
   }
 
+  /** An attribute's text: every character reference decoded (jte writes a quote as {@code &#34;}). */
   private static String unescape(String html) {
-    return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
-        .replace("&amp;", "&");
+    return org.jsoup.parser.Parser.unescapeEntities(html, true);
   }
 }

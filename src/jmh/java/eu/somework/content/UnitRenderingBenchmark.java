@@ -3,7 +3,6 @@ package eu.somework.content;
 import eu.somework.web.UiLanguage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A unit's text from Markdown (cold: what start-up pays once per unit and language) against what a
- * request pays: the cached {@link Unit#html} and the whole unit page built around it. Reads the
+ * request pays: the cached {@link Unit#html} (the page around it: {@code module.UnitPageBenchmark}). Reads the
  * real module content ({@code module-content/}, or the folder in {@code -Dbench.content}).
  */
 @State(Scope.Benchmark)
@@ -40,7 +39,6 @@ public class UnitRenderingBenchmark {
   private String markdownSource;
   private final UnitMarkdown markdown = new UnitMarkdown();
   private Unit unit;
-  private AppLinks links;
 
   @Setup
   public void setUp() throws Exception {
@@ -48,10 +46,8 @@ public class UnitRenderingBenchmark {
     uiLanguage = UiLanguage.fromTag(language).orElseThrow();
     markdownSource = Files.readString(unitFolder.resolve(language + ".md"));
     unit = new UnitLoader().load(unitFolder).unit().orElseThrow(() -> new IllegalStateException("unit not valid: " + unitFolder));
-    links = new AppLinks("eyJhbGciOiJIUzI1NiJ9.session-token-of-about-the-real-length.signature-part-0123456789",
-        Optional.empty());
     System.out.println("\n" + unitId + "/" + language + ".md: " + markdownSource.length() + " characters of Markdown, "
-        + unit.html(uiLanguage).length() + " of HTML, page " + page().length());
+        + unit.html(uiLanguage).length() + " of HTML");
   }
 
   /** Markdown of one language to safe HTML: parse with source spans, rewrite links, render. */
@@ -64,11 +60,5 @@ public class UnitRenderingBenchmark {
   @Benchmark
   public String htmlCached() {
     return unit.html(uiLanguage);
-  }
-
-  /** The unit page around the cached text: layout, outcomes, reflection task, language menu. */
-  @Benchmark
-  public String page() {
-    return UnitPage.render(unit, uiLanguage, links, Optional.of(ProgressStatus.READ));
   }
 }

@@ -65,22 +65,19 @@ public class GradingRoster {
       students.merge(m.userId(), new GradingPage.Student(m.userId(), name),
           (known, listed) -> known.name().isPresent() ? known : listed);
     }
-    Map<String, Boolean> started = reflections.startedOnUnit(course, unitId);
-    started.keySet().stream().sorted().forEach(user -> students.putIfAbsent(user,
+    // ids only: loading every version with its text made this most of the list's time in a large course
+    Map<String, Optional<String>> latest = reflections.latestVersionIds(course, unitId);
+    latest.keySet().stream().sorted().forEach(user -> students.putIfAbsent(user,
         new GradingPage.Student(user, Optional.empty())));
-    Map<String, String> latest = new LinkedHashMap<>();
-    for (Reflections.SubmittedVersion v : reflections.submittedVersions(course, unitId)) {
-      latest.merge(v.userId(), v.versionId(), (a, b) -> b); // oldest first per student: the last one wins
-    }
     Map<String, Grade.View> grades = grading.forUnit(course.issuer(), course.clientId(), course.deploymentId(),
         course.contextId(), unitId).stream().collect(Collectors.toMap(g -> g.key().userId(), Function.identity()));
     Map<String, OutboxEntry.Snapshot> scores = scores(course, unitId);
     List<GradingPage.Facts> facts = new ArrayList<>();
     for (GradingPage.Student s : students.values()) {
       String user = s.userId();
-      facts.add(new GradingPage.Facts(s, latest.containsKey(user), started.containsKey(user),
-          Optional.ofNullable(latest.get(user)), Optional.ofNullable(grades.get(user)),
-          Optional.ofNullable(scores.get(user))));
+      Optional<String> version = latest.getOrDefault(user, Optional.empty());
+      facts.add(new GradingPage.Facts(s, version.isPresent(), latest.containsKey(user), version,
+          Optional.ofNullable(grades.get(user)), Optional.ofNullable(scores.get(user))));
     }
     return facts;
   }
@@ -89,7 +86,7 @@ public class GradingRoster {
   boolean isStudent(ToolSession teacher, String unitId, String userId) {
     return members.students(teacher).stream().anyMatch(m -> m.userId().equals(userId))
         || learners(teacher).stream().anyMatch(m -> m.userId().equals(userId))
-        || reflections.startedOnUnit(CourseKey.of(teacher), unitId).containsKey(userId);
+        || reflections.latestVersionIds(CourseKey.of(teacher), unitId).containsKey(userId);
   }
 
   /** Why the platform's roster of the teacher's course could not be read just now; empty when it could or offers none. */

@@ -48,6 +48,16 @@ final class ReflectionRepository {
         .setParameter("unit", unitId).getResultList();
   }
 
+  /**
+   * (user id, version id) of every submitted version on a unit in the course, oldest first per
+   * user: ids only, neither texts nor entities (what a list of a whole course needs).
+   */
+  static List<Object[]> versionIdsOnUnit(EntityManager em, CourseKey course, String unitId) {
+    return inCourse(em, "select r.userId, v.id from ReflectionVersion v join v.reflection r where" + IN_COURSE
+        + " and r.unitId = :unit order by r.userId, v.number", Object[].class, course)
+        .setParameter("unit", unitId).getResultList();
+  }
+
   static Optional<Reflection> byId(EntityManager em, String id) {
     return Optional.ofNullable(id).map(i -> em.find(Reflection.class, i));
   }

@@ -128,11 +128,44 @@ public class Reflections {
     });
   }
 
+  /**
+   * Who has started a reflection on a unit in a course, with the id of their latest submitted
+   * version (empty: a draft only); those who have not written a word are not in it. Reads ids
+   * only, never texts, so a course of thousands costs two small queries (the grading list).
+   */
+  public Map<String, Optional<String>> latestVersionIds(CourseKey course, String unitId) {
+    return tx.read(em -> {
+      Map<String, Optional<String>> latest = new java.util.HashMap<>();
+      ReflectionRepository.authorsOnUnit(em, course, unitId).forEach(user -> latest.put(user, Optional.empty()));
+      // oldest first per user: the last one wins
+      ReflectionRepository.versionIdsOnUnit(em, course, unitId)
+          .forEach(row -> latest.put((String) row[0], Optional.of((String) row[1])));
+      return latest;
+    });
+  }
+
   /** One submitted version with its sanitised text, if it exists in {@code course}; empty otherwise. */
   public Optional<VersionText> version(CourseKey course, String versionId) {
     return tx.read(em -> ReflectionRepository.version(em, versionId)
         .filter(v -> v.reflection().course().equals(course))
         .map(v -> new VersionText(SubmittedVersion.of(v), v.text())));
+  }
+
+  /**
+   * One author's submitted versions of their reflection on a unit, oldest first, for a teacher of
+   * the session's course (what {@link #submittedFor} gives for that author, without reading and
+   * checking every other author's texts); empty when there are none.
+   *
+   * @throws ReflectionRefused NOT_FOUND when the session cannot teach
+   */
+  public List<VersionText> submittedBy(ToolSession teacher, String unitId, String userId) {
+    if (!teacher.role().canTeach()) {
+      throw new ReflectionRefused(ReflectionRefused.Reason.NOT_FOUND);
+    }
+    return tx.read(em -> ReflectionRepository.find(em, CourseKey.of(teacher), userId, unitId)
+        .filter(r -> r.isReadableBy(teacher))
+        .map(r -> r.versions().stream().map(v -> new VersionText(SubmittedVersion.of(v), v.text())).toList())
+        .orElse(List.of()));
   }
 
   /**

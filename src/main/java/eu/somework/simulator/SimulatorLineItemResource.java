@@ -119,6 +119,10 @@ public class SimulatorLineItemResource {
       return ServiceAnswers.plain(400, INCORRECT);
     }
     SimulatorGradebook.Received s = score.get();
+    if (!store.isLearner(s.userId())) {
+      // a generated learner who never launched is not enrolled
+      return ServiceAnswers.plain(400, INCORRECT);
+    }
     if (!gradebook.record(id, s)) {
       store.record("Score IGNORED", "not newer than the stored one: " + s.userId() + " on " + item.get().label());
       return ServiceAnswers.plain(409, "The score is not newer than the one the gradebook holds.");

@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * The simulator's Names and Role Provisioning service (NRPS 2.0): the demo course's people as a
- * membership container, with Accept {@value #MEDIA_TYPE} only and an access token with the
+ * membership container (the fixed people, then the generated learners who joined by launching), with Accept {@value #MEDIA_TYPE} only and an access token with the
  * membership scope. Pages only when {@code limit} is sent (as Moodle), linking the next page with
  * {@code Link: <…>; rel="next"}. Names and email are sent, as Moodle does when its privacy settings
  * allow.
@@ -33,6 +33,7 @@ public class SimulatorNrpsResource {
 
   @Inject Settings settings;
   @Inject SimulatorAccessTokens tokens;
+  @Inject SimulatorStore store;
 
   @GET
   public Response memberships(@PathParam("context") String context, @QueryParam("limit") Integer limit,
@@ -48,7 +49,8 @@ public class SimulatorNrpsResource {
     if (!ServiceAnswers.accepts(accept, MEDIA_TYPE)) {
       return ServiceAnswers.plain(400, "Accept must be " + MEDIA_TYPE + ".");
     }
-    List<DemoCourse.Person> people = DemoCourse.PEOPLE;
+    List<DemoCourse.Person> people = new java.util.ArrayList<>(DemoCourse.PEOPLE);
+    people.addAll(store.enrolledLearners());
     int start = from == null ? 0 : Math.min(Math.max(0, from), people.size());
     int end = limit == null || limit <= 0 ? people.size() : Math.min(people.size(), start + limit);
     SimulatedPlatform platform = new SimulatedPlatform(settings.baseUrl());

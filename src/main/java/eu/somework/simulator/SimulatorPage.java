@@ -22,7 +22,10 @@ final class SimulatorPage {
   record View(String courseTitle, List<Choice> people, List<Choice> languages, List<Choice> targets,
       String deepLinkingTarget, Optional<String> frameLaunchId, List<Activity> activities, List<SimReceived> received,
       String issuer, String clientId, String deploymentId, List<Column> gradebook, List<Choice> faultKinds,
-      List<Fault> faults) {}
+      List<Fault> faults, List<Count> receivedCounts) {}
+
+  /** How many messages of one kind the simulator received from the tool in all (the list shows the latest 50). */
+  record Count(String kind, long count) {}
 
   /** A fault the platform shows now: what fails, and until when (UTC, to the second). */
   record Fault(String label, String until) {}
@@ -58,6 +61,12 @@ final class SimulatorPage {
 
   static View view(SimulatedPlatform platform, Optional<SimLaunch> launch, List<SimResourceLink> links,
       List<SimLineItem> items, List<SimReceived> received, List<SimScore> scores, List<SimFault> faults) {
+    return view(platform, launch, links, items, received, scores, faults, java.util.Map.of());
+  }
+
+  static View view(SimulatedPlatform platform, Optional<SimLaunch> launch, List<SimResourceLink> links,
+      List<SimLineItem> items, List<SimReceived> received, List<SimScore> scores, List<SimFault> faults,
+      java.util.Map<String, Long> receivedCounts) {
     List<Choice> people = DemoCourse.PEOPLE.stream()
         .map(p -> new Choice(p.id(),
             p.name() + " — " + p.kind().name().toLowerCase(Locale.ROOT) + " (" + p.locale() + ")"))
@@ -74,7 +83,8 @@ final class SimulatorPage {
         SimulatedPlatform.DEPLOYMENT_ID, gradebook(items, scores),
         java.util.Arrays.stream(SimFault.Kind.values()).map(k -> new Choice(k.name(), k.label())).toList(),
         faults.stream().map(f -> new Fault(f.kind().label(),
-            f.until().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).toList());
+            f.until().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).toList(),
+        receivedCounts.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).toList());
   }
 
   /** Every line item, with the scores held on it (learners by name where the course knows them). */

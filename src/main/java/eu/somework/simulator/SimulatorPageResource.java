@@ -44,7 +44,7 @@ public class SimulatorPageResource {
     SimulatedPlatform platform = new SimulatedPlatform(settings.baseUrl());
     Optional<SimLaunch> launch = launchId == null ? Optional.empty() : store.launch(launchId);
     SimulatorPage.View view = SimulatorPage.view(platform, launch, store.links(), store.lineItems(), store.received(),
-        gradebook.allScores(), faults.current());
+        gradebook.allScores(), faults.current(), store.receivedCounts());
     // The frame starts on this page's host and then goes to the tool at its base URL: when the
     // simulator is opened under another host name, the tool is cross-site, as in a real LMS.
     return Response.ok(Templates.render("simulator/simulator.jte", view))

@@ -14,6 +14,8 @@ import java.util.UUID;
 public class SimulatorStore {
   @Inject Transactor tx;
   @Inject Clock clock;
+  /** Generated learners known to have launched (a learner never leaves the demo course). */
+  private final java.util.Set<String> joined = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   void ensureDefaultLink() {
     tx.run(em -> {
@@ -73,6 +75,45 @@ public class SimulatorStore {
           li.resourceId(), li.tag(), linkId, now)));
     });
     return link;
+  }
+
+  /**
+   * The generated learners who joined the course by launching, by number ({@link DemoCourse}):
+   * what the roster lists after the fixed people.
+   */
+  List<DemoCourse.Person> enrolledLearners() {
+    List<String> ids = tx.read(em -> em.createQuery("select distinct l.userId from SimLaunch l"
+        + " where l.userId like :prefix", String.class).setParameter("prefix", DemoCourse.GENERATED_PREFIX + "%")
+        .getResultList());
+    return ids.stream().map(DemoCourse::generatedNumber).flatMap(Optional::stream).sorted()
+        .map(DemoCourse::generated).toList();
+  }
+
+  /**
+   * Whether the user is a learner of the course: a fixed student, or a generated learner who has
+   * launched. Joined learners are remembered here, so a score costs no query once its learner is known.
+   */
+  boolean isLearner(String userId) {
+    Optional<DemoCourse.Person> person = DemoCourse.person(userId).filter(p -> p.kind() == DemoCourse.Kind.STUDENT);
+    if (person.isEmpty()) {
+      return false;
+    }
+    if (!DemoCourse.isGenerated(userId) || joined.contains(userId)) {
+      return true;
+    }
+    boolean launched = tx.read(em -> em.createQuery("select count(l) from SimLaunch l where l.userId = :user",
+        Long.class).setParameter("user", userId).getSingleResult()) > 0;
+    if (launched) {
+      joined.add(userId);
+    }
+    return launched;
+  }
+
+  /** How many messages of each kind the simulator received ("Score", "Score IGNORED", …), by kind. */
+  public java.util.Map<String, Long> receivedCounts() {
+    return tx.read(em -> em.createQuery("select r.kind, count(r) from SimReceived r group by r.kind order by r.kind",
+        Object[].class).getResultList().stream().collect(java.util.stream.Collectors.toMap(
+            row -> (String) row[0], row -> ((Number) row[1]).longValue(), (a, b) -> a, java.util.TreeMap::new)));
   }
 
   void record(String kind, String summary) {

@@ -98,6 +98,18 @@ class SimulatorPageTest {
     assertTrue(render(List.of(), List.of(), List.of(), Optional.empty()).contains("<p>No gradebook columns yet.</p>"));
   }
 
+  @Test
+  void theReceivedListSaysHowManyOfEachKindArrivedInAll() {
+    String html = Templates.render("simulator/simulator.jte", SimulatorPage.view(
+        new SimulatedPlatform("http://localhost:8080"), Optional.empty(), List.of(), List.of(),
+        List.of(new SimReceived("Score", "sim-learner-7 on Data protection: 12/14", Instant.EPOCH)), List.of(),
+        List.of(), new java.util.TreeMap<>(java.util.Map.of("Score", 2500L, "Score IGNORED", 1L))));
+    assertTrue(html.contains("<p class=\"received-counts\">In all: <span data-kind=\"Score\">Score 2500</span>,"
+        + " <span data-kind=\"Score IGNORED\">Score IGNORED 1</span></p>"), html);
+    String nothing = render(List.of(), List.of(), List.of(), Optional.empty());
+    assertFalse(nothing.contains("received-counts"), "no counts before anything arrived");
+  }
+
   private static String render(List<SimResourceLink> links, List<SimLineItem> items, List<SimReceived> received,
       Optional<SimLaunch> launch) {
     SimulatorPage.View view = SimulatorPage.view(new SimulatedPlatform("http://localhost:8080"), launch, links, items,
