@@ -4,20 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import eu.somework.course.ResourceLinks;
 import eu.somework.lti.FakeLms;
 import eu.somework.lti.FakeLms.Reply;
 import eu.somework.lti.LtiLaunch;
 import eu.somework.lti.MessageType;
-import eu.somework.lti.PlatformRegistration;
-import eu.somework.lti.ServiceTokenClient;
 import eu.somework.lti.ags.AgsMediaType;
 import eu.somework.lti.ags.AgsScope;
-import eu.somework.platform.KeyRing;
-import eu.somework.platform.PlatformDirectory;
-import eu.somework.platform.ServiceTokens;
 import eu.somework.testsupport.DatabaseEngine;
 import eu.somework.testsupport.MigratedDatabase;
 import eu.somework.testsupport.ModuleFixtures;
@@ -39,50 +32,33 @@ import org.junit.jupiter.api.Test;
  * (FakeLms, strict about media types as Moodle is); the database is real.
  */
 class AgsScoreSenderTest {
-  private static final String ISSUER = "https://moodle.example.edu";
+  private static final String ISSUER = FakeMoodle.ISSUER;
   private static final String LINE_ITEM_PATH = "/mod/lti/services.php/2/lineitems/7/lineitem";
   private static final String SCORES_PATH = LINE_ITEM_PATH + "/scores";
   private static final String CONTAINER_PATH = "/mod/lti/services.php/2/lineitems";
 
+  private FakeMoodle moodle;
   private FakeLms lms;
   private MigratedDatabase db;
   private ResourceLinks links;
   private AgsScoreSender sender;
   private ScoreOutbox outbox;
-  private final AtomicInteger tokensIssued = new AtomicInteger();
 
   @BeforeEach
   void open() throws Exception {
-    lms = new FakeLms();
-    lms.route("POST", "/token", "application/x-www-form-urlencoded", null, r -> Reply.json(200,
-        "{\"access_token\":\"at-" + tokensIssued.incrementAndGet() + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}"));
-    db = MigratedDatabase.emptied(DatabaseEngine.H2);
     Clock clock = Clock.systemUTC();
+    moodle = new FakeMoodle(clock);
+    lms = moodle.lms;
+    db = MigratedDatabase.emptied(DatabaseEngine.H2);
     links = ResourceLinks.over(db.transactor());
-    RSAKey toolKey = new RSAKeyGenerator(2048).keyID("tool-1").generate();
-    KeyRing keys = new KeyRing() {
-      @Override
-      public RSAKey signingKey(String owner) {
-        return toolKey;
-      }
-    };
-    PlatformRegistration registration = new PlatformRegistration("Moodle", ISSUER, "client-1", Set.of("dep-1"),
-        URI.create("https://moodle.example.edu/auth"), lms.url("/token"), URI.create("https://moodle.example.edu/keys"));
-    PlatformDirectory platforms = new PlatformDirectory() {
-      @Override
-      public Optional<PlatformRegistration> find(String issuer, String clientId) {
-        return issuer.equals(ISSUER) && clientId.equals("client-1") ? Optional.of(registration) : Optional.empty();
-      }
-    };
-    ServiceTokens tokens = ServiceTokens.over(keys, clock, new ServiceTokenClient(clock, Duration.ofSeconds(5)));
-    sender = AgsScoreSender.over(links, platforms, tokens, ModuleFixtures.CATALOGUE, clock);
+    sender = AgsScoreSender.over(links, moodle.platforms(), moodle.tokens(), ModuleFixtures.CATALOGUE, clock);
     outbox = ScoreOutbox.over(db.transactor(), clock, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1),
         () -> 1.0));
   }
 
   @AfterEach
   void close() {
-    lms.close();
+    moodle.close();
   }
 
   private void launchWith(List<String> scopes, Optional<URI> lineItems, Optional<URI> lineItem) {
@@ -124,7 +100,7 @@ class AgsScoreSenderTest {
     lms.route("POST", SCORES_PATH, AgsMediaType.SCORE, null, r -> Reply.json(200, "{}"));
     sender.send(graded());
     sender.send(graded());
-    assertEquals(1, tokensIssued.get(), "one token for both scores");
+    assertEquals(1, moodle.tokensIssued(), "one token for both scores");
     FakeLms.Request tokenRequest = lms.requests().get(0);
     assertTrue(tokenRequest.body().contains("scope=" + java.net.URLEncoder.encode(AgsScope.SCORE,
         java.nio.charset.StandardCharsets.UTF_8)), "only the score scope: the launch gave a line item");
@@ -161,7 +137,7 @@ class AgsScoreSenderTest {
     lms.route("POST", SCORES_PATH, AgsMediaType.SCORE, null, r -> calls.incrementAndGet() == 1
         ? Reply.json(401, "{\"error\":\"invalid_token\"}") : Reply.json(200, "{}"));
     assertEquals(new DeliveryOutcome.Delivered(200), sender.send(graded()));
-    assertEquals(2, tokensIssued.get());
+    assertEquals(2, moodle.tokensIssued());
     assertEquals("Bearer at-2", lms.last().header("Authorization"));
   }
 

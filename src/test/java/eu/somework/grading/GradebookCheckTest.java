@@ -4,24 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import eu.somework.course.ResourceLinks;
 import eu.somework.lti.FakeLms;
 import eu.somework.lti.FakeLms.Reply;
 import eu.somework.lti.LtiLaunch;
 import eu.somework.lti.MessageType;
-import eu.somework.lti.PlatformRegistration;
-import eu.somework.lti.ServiceTokenClient;
 import eu.somework.lti.ags.AgsMediaType;
 import eu.somework.lti.ags.AgsScope;
-import eu.somework.platform.KeyRing;
-import eu.somework.platform.PlatformDirectory;
-import eu.somework.platform.ServiceTokens;
 import eu.somework.reflection.CourseKey;
 import eu.somework.testsupport.DatabaseEngine;
 import eu.somework.testsupport.MigratedDatabase;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -38,11 +30,12 @@ import org.junit.jupiter.api.Test;
  * FakeLms) against the last graded score it took (a real database).
  */
 class GradebookCheckTest {
-  private static final String ISSUER = "https://moodle.example.edu";
+  private static final String ISSUER = FakeMoodle.ISSUER;
   private static final String LINE_ITEM_PATH = "/mod/lti/services.php/2/lineitems/7/lineitem";
   private static final String RESULTS_PATH = LINE_ITEM_PATH + "/results";
   private static final CourseKey COURSE = new CourseKey(ISSUER, "client-1", "dep-1", "course-1");
 
+  private FakeMoodle moodle;
   private FakeLms lms;
   private ResourceLinks links;
   private ScoreOutbox outbox;
@@ -50,36 +43,20 @@ class GradebookCheckTest {
 
   @BeforeEach
   void open() throws Exception {
-    lms = new FakeLms();
-    lms.route("POST", "/token", "application/x-www-form-urlencoded", null, r -> Reply.json(200,
-        "{\"access_token\":\"at\",\"token_type\":\"Bearer\",\"expires_in\":3600}"));
-    MigratedDatabase db = MigratedDatabase.emptied(DatabaseEngine.H2);
     Clock clock = Clock.systemUTC();
+    moodle = new FakeMoodle(clock);
+    lms = moodle.lms;
+    MigratedDatabase db = MigratedDatabase.emptied(DatabaseEngine.H2);
     links = ResourceLinks.over(db.transactor());
-    RSAKey toolKey = new RSAKeyGenerator(2048).keyID("tool-1").generate();
-    KeyRing keys = new KeyRing() {
-      @Override
-      public RSAKey signingKey(String owner) {
-        return toolKey;
-      }
-    };
-    PlatformRegistration registration = new PlatformRegistration("Moodle", ISSUER, "client-1", Set.of("dep-1"),
-        URI.create("https://moodle.example.edu/auth"), lms.url("/token"), URI.create("https://moodle.example.edu/keys"));
-    PlatformDirectory platforms = new PlatformDirectory() {
-      @Override
-      public Optional<PlatformRegistration> find(String issuer, String clientId) {
-        return issuer.equals(ISSUER) && clientId.equals("client-1") ? Optional.of(registration) : Optional.empty();
-      }
-    };
     outbox = ScoreOutbox.over(db.transactor(), clock, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1),
         () -> 1.0));
-    check = GradebookCheck.over(links, StoredLineItems.over(db.transactor(), clock), platforms,
-        ServiceTokens.over(keys, clock, new ServiceTokenClient(clock, Duration.ofSeconds(5))), outbox, clock);
+    check = GradebookCheck.over(links, StoredLineItems.over(db.transactor(), clock), moodle.platforms(),
+        moodle.tokens(), outbox, clock);
   }
 
   @AfterEach
   void close() {
-    lms.close();
+    moodle.close();
   }
 
   private void launch(List<String> scopes) {
