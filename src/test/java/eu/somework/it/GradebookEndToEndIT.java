@@ -53,7 +53,7 @@ class GradebookEndToEndIT {
     deployer.deploy("tool");
     String link;
     try {
-      link = placeGradedUnit();
+      link = SimulatorCourse.placeGradedUnit(UNIT);
       Document roster = Teacher.launch(link).list();
       for (String student : STUDENTS) {
         // from the platform's roster (NRPS): listed before they ever opened the tool
@@ -62,7 +62,8 @@ class GradebookEndToEndIT {
       }
       assertEquals(5, roster.select("tr[data-user]").size(), "learners only: no teacher, no administrator");
       for (String student : STUDENTS) {
-        submit(student, link);
+        SimulatorCourse.submitReflection(student, link, UNIT,
+            "<p>At work I keep client data off my own social media, " + student + ".</p>");
       }
       awaitGradebook(rows -> rows.size() == 5 && rows.values().stream().allMatch(r -> r.contains("Submitted")),
           "five submissions, pending");
@@ -102,41 +103,13 @@ class GradebookEndToEndIT {
       ToolDeployment.undeploy(deployer, "tool");
     }
   }
-
-  /** The teacher adds the unit as a graded activity through Deep Linking; returns its link id. */
-  private static String placeGradedUnit() throws Exception {
-    Browser teacher = new Browser();
-    Browser.Page catalogue = SimulatorFlowIT.launchFromSimulator(teacher, "sim-teacher-maria", "deep-linking", "en");
-    assertEquals(200, catalogue.status(), catalogue.body());
-    Browser.Page toPlatform = teacher.postRaw(TOOL + "/app/deep-linking",
-        Browser.encode(Map.of("s", Browser.hiddenFields(catalogue).get("s"), "action", "add"))
-            + "&unit=" + UNIT + "&graded=" + UNIT);
-    assertTrue(teacher.submitForm(toPlatform).body().contains("1 activity(ies) added"));
-    return DeepLinkingIT.linkIds(teacher.get(TOOL + "/simulator").body()).get(UNIT);
-  }
-
-  private static void submit(String student, String link) throws Exception {
-    Browser browser = new Browser();
-    Browser.Page unit = SimulatorFlowIT.launchFromSimulator(browser, student, link, "en");
-    assertEquals(200, unit.status(), unit.body());
-    Browser.Page saved = browser.post(TOOL + "/app/units/" + UNIT + "/reflection", Map.of("s", sessionOf(unit),
-        "html", "<p>At work I keep client data off my own social media, " + student + ".</p>",
-        "visibility", "PRIVATE", "action", "submit"));
-    assertEquals(303, saved.status(), saved.body());
-  }
-
-  private static String sessionOf(Browser.Page page) {
-    return java.net.URLDecoder.decode(page.url().replaceAll(".*[?&]s=([^&]*).*", "$1"),
-        java.nio.charset.StandardCharsets.UTF_8);
-  }
-
   /** The teacher, launched from the graded activity. */
   private record Teacher(Browser browser, String token) {
     static Teacher launch(String link) throws Exception {
       Browser browser = new Browser();
       Browser.Page landing = SimulatorFlowIT.launchFromSimulator(browser, "sim-teacher-maria", link, "en");
       assertEquals(200, landing.status(), landing.body());
-      return new Teacher(browser, sessionOf(landing));
+      return new Teacher(browser, SimulatorCourse.sessionOf(landing));
     }
 
     Document list() throws Exception {

@@ -44,7 +44,7 @@ class GradebookOverwriteIT {
 
   @Test
   void aGradeChangedInTheLmsIsShownBeforeTheRegradeAndOverwrittenOnlyWhenTheTeacherConfirms() throws Exception {
-    String link = placeGradedUnit();
+    String link = SimulatorCourse.placeGradedUnit(UNIT);
     Member student = Member.launch(STUDENT, link);
     Browser.Page saved = student.browser().post(TOOL + "/app/units/" + UNIT + "/reflection", Map.of("s", student.token(),
         "html", "<p>I keep client data off my own social media.</p>", "visibility", "PRIVATE", "action", "submit"));
@@ -162,19 +162,6 @@ class GradebookOverwriteIT {
       return browser.post(TOOL + path, form);
     }
   }
-
-  /** The teacher adds the unit as a graded activity through Deep Linking; returns its link id. */
-  private static String placeGradedUnit() throws Exception {
-    Browser teacher = new Browser();
-    Browser.Page catalogue = SimulatorFlowIT.launchFromSimulator(teacher, "sim-teacher-maria", "deep-linking", "en");
-    assertEquals(200, catalogue.status(), catalogue.body());
-    Browser.Page toPlatform = teacher.postRaw(TOOL + "/app/deep-linking",
-        Browser.encode(Map.of("s", Browser.hiddenFields(catalogue).get("s"), "action", "add"))
-            + "&unit=" + UNIT + "&graded=" + UNIT);
-    assertTrue(teacher.submitForm(toPlatform).body().contains("1 activity(ies) added"));
-    return DeepLinkingIT.linkIds(teacher.get(TOOL + "/simulator").body()).get(UNIT);
-  }
-
   /** The student's row in the newest gradebook column (this test's): "points | activity | grading | comment". */
   private static String gradebookRow() throws Exception {
     Document page = Jsoup.parse(new Browser().get(TOOL + "/simulator").body());

@@ -41,7 +41,7 @@ class SubmissionReviewBrowserIT {
   void theGradebooksReviewActionOpensTheLearnersSubmissionForTheTeacher() throws Exception {
     String link = placeGradedUnitWithReview();
     String text = "REVIEW-" + UUID.randomUUID();
-    submit(link, "<p>" + text + ": I keep client data off my own social media.</p>");
+    SimulatorCourse.submitReflection(LEARNER, link, UNIT, "<p>" + text + ": I keep client data off my own social media.</p>");
     awaitReviewAction();
 
     chrome.driver.get(TOOL + "/simulator");
@@ -63,29 +63,13 @@ class SubmissionReviewBrowserIT {
   /** Deep Linking with the unit graded; checks the answer's line item advertises submission review. */
   private static String placeGradedUnitWithReview() throws Exception {
     Browser teacher = new Browser();
-    Browser.Page catalogue = SimulatorFlowIT.launchFromSimulator(teacher, "sim-teacher-maria", "deep-linking", "en");
-    assertEquals(200, catalogue.status(), catalogue.body());
-    Browser.Page toPlatform = teacher.postRaw(TOOL + "/app/deep-linking",
-        Browser.encode(Map.of("s", Browser.hiddenFields(catalogue).get("s"), "action", "add"))
-            + "&unit=" + UNIT + "&graded=" + UNIT);
+    Browser.Page toPlatform = SimulatorCourse.chooseGradedUnit(teacher, UNIT);
     Map<?, ?> item = (Map<?, ?>) SignedJWT.parse(Browser.hiddenFields(toPlatform).get("JWT")).getJWTClaimsSet()
         .getListClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items").get(0);
     Map<?, ?> review = (Map<?, ?>) ((Map<?, ?>) item.get("lineItem")).get("submissionReview");
     assertEquals(List.of("Submitted", "Completed"), review.get("reviewableStatus"));
     assertEquals("Open the reflection and its grade", review.get("label"));
-    assertTrue(teacher.submitForm(toPlatform).body().contains("1 activity(ies) added"));
-    return DeepLinkingIT.linkIds(teacher.get(TOOL + "/simulator").body()).get(UNIT);
-  }
-
-  private static void submit(String link, String html) throws Exception {
-    Browser browser = new Browser();
-    Browser.Page unit = SimulatorFlowIT.launchFromSimulator(browser, LEARNER, link, "en");
-    assertEquals(200, unit.status(), unit.body());
-    String token = java.net.URLDecoder.decode(unit.url().replaceAll(".*[?&]s=([^&]*).*", "$1"),
-        java.nio.charset.StandardCharsets.UTF_8);
-    Browser.Page saved = browser.post(TOOL + "/app/units/" + UNIT + "/reflection", Map.of("s", token,
-        "html", html, "visibility", "PRIVATE", "action", "submit"));
-    assertEquals(303, saved.status(), saved.body());
+    return SimulatorCourse.add(teacher, toPlatform, UNIT);
   }
 
   /** Waits until the learner's Submitted score reached the gradebook (the outbox sends every 2 s). */
