@@ -1,7 +1,5 @@
 package eu.somework.bench;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,39 +50,35 @@ public final class GradingLoad {
   private static final Pattern GRADE_ROW = Pattern.compile("<tr><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>"
       + "<td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>");
 
-  private final Map<String, String> options;
+  private final DriverArgs args;
   private final StringBuilder report = new StringBuilder();
 
-  private GradingLoad(Map<String, String> options) {
-    this.options = options;
+  private GradingLoad(DriverArgs args) {
+    this.args = args;
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
-    new GradingLoad(options).run();
+    new GradingLoad(DriverArgs.parse(args)).run();
   }
 
   private void run() throws Exception {
-    int port = integer("port", 48120);
+    int port = args.integer("port", 48120);
     if (port == 8080 || port == 18080 || port == 18081 || port == 48080) {
       throw new IllegalArgumentException("port " + port + " belongs to other runs; use e.g. 48120");
     }
-    int learners = integer("learners", 2000);
-    int releases = Math.min(learners, integer("releases", 500));
-    List<Integer> teacherCounts = Arrays.stream(options.getOrDefault("teachers", "1,4").split(","))
+    int learners = args.integer("learners", 2000);
+    int releases = Math.min(learners, args.integer("releases", 500));
+    List<Integer> teacherCounts = Arrays.stream(args.text("teachers", "1,4").split(","))
         .map(String::trim).map(Integer::parseInt).toList();
-    Path out = Path.of(options.getOrDefault("out", "target/grading-result.md"));
-    List<String> jvm = List.of(options.getOrDefault("jvm", "-Xmx768m").split(" "));
+    Path out = Path.of(args.text("out", "target/grading-result.md"));
+    List<String> jvm = List.of(args.text("jvm", "-Xmx768m").split(" "));
     line("## Grading run " + Instant.now() + " — JDK " + System.getProperty("java.version") + ", "
         + Runtime.getRuntime().availableProcessors() + " cores; " + learners + " learners, " + releases
         + " releases; tool JVM " + jvm);
-    try (ToolProcess tool = ToolProcess.start(Path.of(option("jar")), port, Path.of(option("data")).toAbsolutePath(),
-        Path.of(option("content")).toAbsolutePath(), jvm)) {
+    try (ToolProcess tool = ToolProcess.start(Path.of(args.required("jar")), port, Path.of(args.required("data")).toAbsolutePath(),
+        Path.of(args.required("content")).toAbsolutePath(), jvm)) {
       Duration started = tool.awaitReady(Duration.ofSeconds(240));
-      line("Tool (pid " + tool.pid() + ") answered after " + started.toMillis() + " ms; load " + loadAverage());
+      line("Tool (pid " + tool.pid() + ") answered after " + started.toMillis() + " ms; load " + Machine.loadAverage());
       LaunchFlow flow = new LaunchFlow(tool.baseUrl);
       String link = placeGradedUnit(tool, flow);
       setUpCourse(tool, flow, link, learners);
@@ -118,7 +112,7 @@ public final class GradingLoad {
 
   /** Every learner launches the graded activity and submits a reflection; a few at a time. */
   private void setUpCourse(ToolProcess tool, LaunchFlow flow, String link, int learners) throws Exception {
-    int threads = integer("setup-threads", 4);
+    int threads = args.integer("setup-threads", 4);
     List<LoadBrowser> browsers = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       browsers.add(new LoadBrowser());
@@ -127,8 +121,8 @@ public final class GradingLoad {
     Latencies submits = new Latencies();
     AtomicInteger next = new AtomicInteger(1);
     URI editor = URI.create(tool.baseUrl + "/app/units/" + UNIT + "/reflection");
-    long serverCpu = serverCpuNanos(tool);
-    Outcome o = phase(browsers, learners, integer("setup-seconds", 1800), (i, browser) -> {
+    long serverCpu = Machine.serverCpuNanos(tool);
+    Outcome o = phase(browsers, learners, args.integer("setup-seconds", 1800), (i, browser) -> {
       int n = next.getAndIncrement();
       LaunchFlow.Result launched = flow.launch(browser, "sim-learner-" + n, link);
       launches.record(launched.totalNanos());
@@ -146,7 +140,7 @@ public final class GradingLoad {
     line("");
     line("### Set-up: " + learners + " learners launch and submit a reflection");
     line(String.format("%d learners in %.1f s by %d threads; tool CPU %.2f cores; load %s", learners, o.seconds(),
-        threads, (serverCpuNanos(tool) - serverCpu) / 1e9 / o.seconds(), loadAverage()));
+        threads, (Machine.serverCpuNanos(tool) - serverCpu) / 1e9 / o.seconds(), Machine.loadAverage()));
     line("");
     line(Latencies.header());
     line(launches.row("whole launch (7 requests)"));
@@ -169,7 +163,7 @@ public final class GradingLoad {
     size[0] = first.body().getBytes(StandardCharsets.UTF_8).length;
     Latencies warm = new Latencies();
     long warmStart = System.nanoTime();
-    phase(browsers.subList(0, 1), integer("list-warmup", 30), 300, (i, browser) -> {
+    phase(browsers.subList(0, 1), args.integer("list-warmup", 30), 300, (i, browser) -> {
       long start = System.nanoTime();
       readList(browser, list, tokens[i], learners);
       warm.record(System.nanoTime() - start);
@@ -185,9 +179,9 @@ public final class GradingLoad {
     line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for (int teachers : teacherCounts) {
       Latencies reads = new Latencies();
-      String loadBefore = loadAverage();
-      long serverCpu = serverCpuNanos(tool);
-      Outcome o = phase(browsers.subList(0, teachers), integer("list-requests", 200), integer("seconds", 120),
+      String loadBefore = Machine.loadAverage();
+      long serverCpu = Machine.serverCpuNanos(tool);
+      Outcome o = phase(browsers.subList(0, teachers), args.integer("list-requests", 200), args.integer("seconds", 120),
           (i, browser) -> {
             long start = System.nanoTime();
             readList(browser, list, tokens[i], learners);
@@ -197,8 +191,8 @@ public final class GradingLoad {
       line(String.format("| %d | %d%s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f cores | %s → %s |", teachers,
           reads.count(), o.failures() == 0 ? "" : " (" + o.failures() + " failed)", reads.count() / o.seconds(),
           reads.meanMillis(), reads.percentileMillis(50), reads.percentileMillis(95), reads.percentileMillis(99),
-          reads.percentileMillis(100), (serverCpuNanos(tool) - serverCpu) / 1e9 / o.seconds(), loadBefore,
-          loadAverage()));
+          reads.percentileMillis(100), (Machine.serverCpuNanos(tool) - serverCpu) / 1e9 / o.seconds(), loadBefore,
+          Machine.loadAverage()));
     }
   }
 
@@ -223,13 +217,13 @@ public final class GradingLoad {
       throws Exception {
     LoadBrowser teacher = new LoadBrowser();
     String token = flow.launch(teacher, TEACHER, link).sessionToken();
-    boolean follow = Boolean.parseBoolean(options.getOrDefault("follow-redirect", "false"));
+    boolean follow = Boolean.parseBoolean(args.text("follow-redirect", "false"));
     Latencies forms = new Latencies();
     Latencies posts = new Latencies();
     Latencies after = new Latencies();
     Map<String, String> expected = new LinkedHashMap<>();
-    String loadBefore = loadAverage();
-    long serverCpu = serverCpuNanos(tool);
+    String loadBefore = Machine.loadAverage();
+    long serverCpu = Machine.serverCpuNanos(tool);
     long first = System.currentTimeMillis();
     long start = System.nanoTime();
     for (int n = 1; n <= releases; n++) {
@@ -271,8 +265,8 @@ public final class GradingLoad {
       expected.put("Learner " + n, points + " | Completed | FullyGraded | " + feedback);
     }
     double releaseSeconds = (System.nanoTime() - start) / 1e9;
-    double releaseCpu = (serverCpuNanos(tool) - serverCpu) / 1e9 / releaseSeconds;
-    String loadAfterReleases = loadAverage();
+    double releaseCpu = (Machine.serverCpuNanos(tool) - serverCpu) / 1e9 / releaseSeconds;
+    String loadAfterReleases = Machine.loadAverage();
     Gradebook book = awaitScores(tool, learners + releases, releases + " released grades (FullyGraded)");
     long lastAccepted = book.lastScore().toEpochMilli();
     // the gradebook's values, learner by learner
@@ -330,7 +324,7 @@ public final class GradingLoad {
   /** Polls the simulator's page until it has accepted {@code scores} score requests in all. */
   private Gradebook awaitScores(ToolProcess tool, int scores, String what) throws Exception {
     long start = System.nanoTime();
-    long deadline = start + Duration.ofSeconds(integer("delivery-seconds", 900)).toNanos();
+    long deadline = start + Duration.ofSeconds(args.integer("delivery-seconds", 900)).toNanos();
     Latencies polls = new Latencies();
     while (true) {
       long t = System.nanoTime();
@@ -346,7 +340,7 @@ public final class GradingLoad {
         throw new IllegalStateException("the simulator accepted only " + book.accepted() + " of " + scores
             + " score requests");
       }
-      Thread.sleep(integer("poll-millis", 1000));
+      Thread.sleep(args.integer("poll-millis", 1000));
     }
   }
 
@@ -456,36 +450,6 @@ public final class GradingLoad {
       n++;
     }
     return n;
-  }
-
-  private static long serverCpuNanos(ToolProcess tool) {
-    return ProcessHandle.of(tool.pid()).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
-  }
-
-  static long driverCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
-  private static String loadAverage() {
-    try {
-      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return parts[0] + " " + parts[1] + " " + parts[2];
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
-
-  private String option(String name) {
-    String value = options.get(name);
-    if (value == null) {
-      throw new IllegalArgumentException("--" + name + " is required");
-    }
-    return value;
-  }
-
-  private int integer(String name, int fallback) {
-    return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
   }
 
   private void line(String text) {

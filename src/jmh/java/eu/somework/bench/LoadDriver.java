@@ -1,7 +1,5 @@
 package eu.somework.bench;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -34,36 +31,32 @@ public final class LoadDriver {
       "sim-student-layla", "sim-student-sam");
   private static final String UNIT = "data-protection";
 
-  private final Map<String, String> options;
+  private final DriverArgs args;
   private final int users;
   private final StringBuilder report = new StringBuilder();
 
-  private LoadDriver(Map<String, String> options) {
-    this.options = options;
-    this.users = integer("users", 8);
+  private LoadDriver(DriverArgs args) {
+    this.args = args;
+    this.users = args.integer("users", 8);
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
-    new LoadDriver(options).run();
+    new LoadDriver(DriverArgs.parse(args)).run();
   }
 
   private void run() throws Exception {
-    int port = integer("port", 48080);
+    int port = args.integer("port", 48080);
     if (port == 8080 || port == 18080 || port == 18081) {
       throw new IllegalArgumentException("port " + port + " belongs to other runs; use e.g. 48080");
     }
-    Path out = Path.of(options.getOrDefault("out", "target/load-result.md"));
-    List<String> jvm = List.of(options.getOrDefault("jvm", "-Xmx768m").split(" "));
+    Path out = Path.of(args.text("out", "target/load-result.md"));
+    List<String> jvm = List.of(args.text("jvm", "-Xmx768m").split(" "));
     line("## Load run " + Instant.now() + " — JDK " + System.getProperty("java.version") + ", "
         + Runtime.getRuntime().availableProcessors() + " cores; " + users + " users; tool JVM " + jvm);
-    try (ToolProcess tool = ToolProcess.start(Path.of(option("jar")), port, Path.of(option("data")).toAbsolutePath(),
-        Path.of(option("content")).toAbsolutePath(), jvm)) {
+    try (ToolProcess tool = ToolProcess.start(Path.of(args.required("jar")), port, Path.of(args.required("data")).toAbsolutePath(),
+        Path.of(args.required("content")).toAbsolutePath(), jvm)) {
       Duration started = tool.awaitReady(Duration.ofSeconds(240));
-      line("Tool (pid " + tool.pid() + ") answered after " + started.toMillis() + " ms; load " + loadAverage());
+      line("Tool (pid " + tool.pid() + ") answered after " + started.toMillis() + " ms; load " + Machine.loadAverage());
       LaunchFlow flow = new LaunchFlow(tool.baseUrl);
       List<LoadBrowser> browsers = new ArrayList<>();
       for (int i = 0; i < users; i++) {
@@ -71,14 +64,14 @@ public final class LoadDriver {
       }
       // warm-up, not measured: JIT, connection pools, the platform key cache, every student's first read
       String[] tokens = new String[users];
-      phase(browsers, integer("warmup-launches", 5 * users), 60, (i, browser) -> {
+      phase(browsers, args.integer("warmup-launches", 5 * users), 60, (i, browser) -> {
         tokens[i] = flow.launch(browser, STUDENTS.get(i % STUDENTS.size())).sessionToken();
         return null;
       });
       URI unitPage = URI.create(tool.baseUrl + "/app/units/" + UNIT + "?s=");
-      phase(browsers, integer("warmup-reads", 50 * users), 60, (i, browser) -> readUnit(browser, unitPage, tokens[i]));
-      line("Warm-up done: " + 5 * users + " launches, " + 50 * users + " unit reads; load " + loadAverage());
-      int rounds = integer("rounds", 3);
+      phase(browsers, args.integer("warmup-reads", 50 * users), 60, (i, browser) -> readUnit(browser, unitPage, tokens[i]));
+      line("Warm-up done: " + 5 * users + " launches, " + 50 * users + " unit reads; load " + Machine.loadAverage());
+      int rounds = args.integer("rounds", 3);
       for (int round = 1; round <= rounds; round++) {
         launchRound(round, browsers, flow, tool);
         readRound(round, browsers, unitPage, tokens, tool);
@@ -96,10 +89,10 @@ public final class LoadDriver {
       steps.put(step, new Latencies());
     }
     Latencies whole = new Latencies();
-    String loadBefore = loadAverage();
-    long serverCpu = serverCpuNanos(tool);
-    long driverCpu = driverCpuNanos();
-    Outcome o = phase(browsers, integer("launches", 400), integer("seconds", 60), (i, browser) -> {
+    String loadBefore = Machine.loadAverage();
+    long serverCpu = Machine.serverCpuNanos(tool);
+    long driverCpu = Machine.driverCpuNanos();
+    Outcome o = phase(browsers, args.integer("launches", 400), args.integer("seconds", 60), (i, browser) -> {
       LaunchFlow.Result r = flow.launch(browser, STUDENTS.get(i % STUDENTS.size()));
       r.nanos().forEach((step, nanos) -> steps.get(step).record(nanos));
       whole.record(r.totalNanos());
@@ -109,7 +102,7 @@ public final class LoadDriver {
     line("### Round " + round + " (a): complete launches through the simulator");
     line(String.format("%d launches in %.1f s = **%.1f launches/s** (%d failed%s); %s; load %s → %s",
         whole.count(), o.seconds(), whole.count() / o.seconds(), o.failures(), o.firstFailure(),
-        cpu(tool, serverCpu, driverCpu, o.seconds()), loadBefore, loadAverage()));
+        cpu(tool, serverCpu, driverCpu, o.seconds()), loadBefore, Machine.loadAverage()));
     line("");
     line(Latencies.header());
     line(whole.row("whole launch (7 requests)"));
@@ -119,10 +112,10 @@ public final class LoadDriver {
   private void readRound(int round, List<LoadBrowser> browsers, URI unitPage, String[] tokens, ToolProcess tool)
       throws InterruptedException {
     Latencies reads = new Latencies();
-    String loadBefore = loadAverage();
-    long serverCpu = serverCpuNanos(tool);
-    long driverCpu = driverCpuNanos();
-    Outcome o = phase(browsers, integer("reads", 4000), integer("seconds", 60), (i, browser) -> {
+    String loadBefore = Machine.loadAverage();
+    long serverCpu = Machine.serverCpuNanos(tool);
+    long driverCpu = Machine.driverCpuNanos();
+    Outcome o = phase(browsers, args.integer("reads", 4000), args.integer("seconds", 60), (i, browser) -> {
       long start = System.nanoTime();
       readUnit(browser, unitPage, tokens[i]);
       reads.record(System.nanoTime() - start);
@@ -132,7 +125,7 @@ public final class LoadDriver {
     line("### Round " + round + " (b): reading a unit page with a session token");
     line(String.format("%d pages in %.1f s = **%.1f requests/s** (%d failed%s); %s; load %s → %s",
         reads.count(), o.seconds(), reads.count() / o.seconds(), o.failures(), o.firstFailure(),
-        cpu(tool, serverCpu, driverCpu, o.seconds()), loadBefore, loadAverage()));
+        cpu(tool, serverCpu, driverCpu, o.seconds()), loadBefore, Machine.loadAverage()));
     line("");
     line(Latencies.header());
     line(reads.row("GET /app/units/" + UNIT));
@@ -189,39 +182,9 @@ public final class LoadDriver {
   }
 
   private static String cpu(ToolProcess tool, long serverCpuBefore, long driverCpuBefore, double seconds) {
-    double server = (serverCpuNanos(tool) - serverCpuBefore) / 1e9 / seconds;
-    double driver = (driverCpuNanos() - driverCpuBefore) / 1e9 / seconds;
+    double server = (Machine.serverCpuNanos(tool) - serverCpuBefore) / 1e9 / seconds;
+    double driver = (Machine.driverCpuNanos() - driverCpuBefore) / 1e9 / seconds;
     return String.format("CPU: tool %.2f cores, driver %.2f cores", server, driver);
-  }
-
-  private static long serverCpuNanos(ToolProcess tool) {
-    return ProcessHandle.of(tool.pid()).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
-  }
-
-  private static long driverCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
-  private static String loadAverage() {
-    try {
-      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return parts[0] + " " + parts[1] + " " + parts[2];
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
-
-  private String option(String name) {
-    String value = options.get(name);
-    if (value == null) {
-      throw new IllegalArgumentException("--" + name + " is required");
-    }
-    return value;
-  }
-
-  private int integer(String name, int fallback) {
-    return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
   }
 
   private void line(String text) {
