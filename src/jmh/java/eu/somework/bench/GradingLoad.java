@@ -1,5 +1,7 @@
 package eu.somework.bench;
 
+import eu.somework.bench.Phase.Outcome;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -122,7 +122,7 @@ public final class GradingLoad {
     AtomicInteger next = new AtomicInteger(1);
     URI editor = URI.create(tool.baseUrl + "/app/units/" + UNIT + "/reflection");
     long serverCpu = Machine.serverCpuNanos(tool);
-    Outcome o = phase(browsers, learners, args.integer("setup-seconds", 1800), (i, browser) -> {
+    Outcome o = Phase.run(browsers, learners, args.integer("setup-seconds", 1800), (i, browser) -> {
       int n = next.getAndIncrement();
       LaunchFlow.Result launched = flow.launch(browser, "sim-learner-" + n, link);
       launches.record(launched.totalNanos());
@@ -163,7 +163,7 @@ public final class GradingLoad {
     size[0] = first.body().getBytes(StandardCharsets.UTF_8).length;
     Latencies warm = new Latencies();
     long warmStart = System.nanoTime();
-    phase(browsers.subList(0, 1), args.integer("list-warmup", 30), 300, (i, browser) -> {
+    Phase.run(browsers.subList(0, 1), args.integer("list-warmup", 30), 300, (i, browser) -> {
       long start = System.nanoTime();
       readList(browser, list, tokens[i], learners);
       warm.record(System.nanoTime() - start);
@@ -181,7 +181,7 @@ public final class GradingLoad {
       Latencies reads = new Latencies();
       String loadBefore = Machine.loadAverage();
       long serverCpu = Machine.serverCpuNanos(tool);
-      Outcome o = phase(browsers.subList(0, teachers), args.integer("list-requests", 200), args.integer("seconds", 120),
+      Outcome o = Phase.run(browsers.subList(0, teachers), args.integer("list-requests", 200), args.integer("seconds", 120),
           (i, browser) -> {
             long start = System.nanoTime();
             readList(browser, list, tokens[i], learners);
@@ -397,46 +397,6 @@ public final class GradingLoad {
     }
     return html.toString();
   }
-
-  interface Work {
-    Void run(int user, LoadBrowser browser) throws Exception;
-  }
-
-  record Outcome(double seconds, int failures, String firstFailure) {}
-
-  /** Each browser repeats the work until {@code count} runs have been started or the time is up. */
-  private static Outcome phase(List<LoadBrowser> browsers, int count, int seconds, Work work)
-      throws InterruptedException {
-    AtomicInteger started = new AtomicInteger();
-    AtomicInteger failures = new AtomicInteger();
-    ConcurrentLinkedQueue<String> failureMessages = new ConcurrentLinkedQueue<>();
-    long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-    CountDownLatch done = new CountDownLatch(browsers.size());
-    long start = System.nanoTime();
-    for (int i = 0; i < browsers.size(); i++) {
-      int user = i;
-      Thread thread = new Thread(() -> {
-        try {
-          while (System.nanoTime() < deadline && started.incrementAndGet() <= count) {
-            try {
-              work.run(user, browsers.get(user));
-            } catch (Exception e) {
-              failures.incrementAndGet();
-              failureMessages.add(e.toString());
-            }
-          }
-        } finally {
-          done.countDown();
-        }
-      }, "browser-" + i);
-      thread.start();
-    }
-    done.await();
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    String first = failureMessages.isEmpty() ? "" : "; first failure: " + failureMessages.peek();
-    return new Outcome(elapsed, failures.get(), first);
-  }
-
   private static void expect(LoadBrowser.Page page, int status, String what) {
     if (page.status() != status) {
       throw new IllegalStateException(what + " answered HTTP " + page.status() + " instead of " + status + ": "

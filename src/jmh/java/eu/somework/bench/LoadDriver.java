@@ -1,5 +1,7 @@
 package eu.somework.bench;
 
+import eu.somework.bench.Phase.Outcome;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +13,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Load against the running tool, started from the built jar on localhost: (a) complete launches
@@ -139,46 +138,14 @@ public final class LoadDriver {
     }
     return null;
   }
-
-  interface Work {
-    Void run(int user, LoadBrowser browser) throws Exception;
-  }
-
-  record Outcome(double seconds, int failures, String firstFailure) {}
-
-  /** Each user repeats the work until {@code count} runs have been started or the time is up. */
-  private Outcome phase(List<LoadBrowser> browsers, int count, int seconds, Work work) throws InterruptedException {
-    AtomicInteger started = new AtomicInteger();
-    AtomicInteger failures = new AtomicInteger();
-    ConcurrentLinkedQueue<String> failureMessages = new ConcurrentLinkedQueue<>();
-    long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-    CountDownLatch done = new CountDownLatch(browsers.size());
-    long start = System.nanoTime();
-    for (int i = 0; i < browsers.size(); i++) {
-      int user = i;
-      Thread thread = new Thread(() -> {
-        try {
-          while (System.nanoTime() < deadline && started.incrementAndGet() <= count) {
-            try {
-              work.run(user, browsers.get(user));
-            } catch (Exception e) {
-              failures.incrementAndGet();
-              failureMessages.add(e.toString());
-            }
-          }
-        } finally {
-          done.countDown();
-        }
-      }, "user-" + i);
-      thread.start();
+  /** A phase ({@link Phase#run}) in which more than a tenth of the runs failing ends the load run. */
+  private static Outcome phase(List<LoadBrowser> browsers, int count, int seconds, Phase.Work work)
+      throws InterruptedException {
+    Outcome o = Phase.run(browsers, count, seconds, work);
+    if (o.failures() > 0 && o.failures() * 10 > count) {
+      throw new IllegalStateException(o.failures() + " of the requests failed" + o.firstFailure());
     }
-    done.await();
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    if (failures.get() > 0 && failures.get() * 10 > count) {
-      throw new IllegalStateException(failures + " of the requests failed, first: " + failureMessages.peek());
-    }
-    String first = failureMessages.isEmpty() ? "" : "; first: " + failureMessages.peek();
-    return new Outcome(elapsed, failures.get(), first);
+    return o;
   }
 
   private static String cpu(ToolProcess tool, long serverCpuBefore, long driverCpuBefore, double seconds) {
