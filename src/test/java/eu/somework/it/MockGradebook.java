@@ -26,12 +26,19 @@ import java.util.function.Predicate;
  * records every score it accepts and the reason for every request it refuses, so a test that waits
  * in vain for a score can say why.
  *
+ * <p>A second gradebook, on platform {@value #KEY_CACHING_PLATFORM}, reads the tool's key set as a
+ * strict platform does (cached for its {@code max-age}) and grants tokens that are never reused,
+ * so every delivery signs a new client assertion: the platform a key rotation must not break.
+ *
  * <p>Platform A has no such gradebook on purpose: its token endpoint answers 404, so its scores stay
  * waiting in the tool's outbox, which is what the grading checks on platform A look at.
  */
 final class MockGradebook {
   static final String PLATFORM = "gradebook";
   static final String CLIENT_ID = "client-gradebook";
+  /** The platform whose token endpoint caches the tool's key set (it-lti-config/platform-keycache.json). */
+  static final String KEY_CACHING_PLATFORM = "keycache";
+  static final String KEY_CACHING_CLIENT_ID = "client-keycache";
   static final String DEPLOYMENT_ID = "1";
   static final String SCOPE_SCORE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
   static final String SCOPE_LINE_ITEM = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
@@ -78,13 +85,39 @@ final class MockGradebook {
   private final Map<String, LineItem> lineItems = new ConcurrentHashMap<>();
   private final List<ReceivedScore> scores = new CopyOnWriteArrayList<>();
   private final List<String> refusals = new CopyOnWriteArrayList<>();
-  private final MockTokenEndpoint tokenEndpoint = new MockTokenEndpoint(CLIENT_ID,
-      MockPlatforms.issuer(PLATFORM) + "/token", GRANTABLE, refusals::add);
+  private final String platform;
+  private final MockTokenEndpoint tokenEndpoint;
+
+  /** The gradebook of {@code platform}, whose token endpoint grants tokens to {@code clientId}. */
+  private MockGradebook(String platform, String clientId, MockTokenEndpoint.KeyPolicy keyPolicy) {
+    this.platform = platform;
+    this.tokenEndpoint = new MockTokenEndpoint(clientId, MockPlatforms.issuer(platform) + "/token", GRANTABLE,
+        refusals::add, keyPolicy);
+  }
+
+  /** The gradebook of {@value #PLATFORM}: fetches the tool's key set for every token request. */
+  static MockGradebook fetchingKeys() {
+    return new MockGradebook(PLATFORM, CLIENT_ID, MockTokenEndpoint.KeyPolicy.FRESH);
+  }
+
+  /**
+   * The gradebook of {@value #KEY_CACHING_PLATFORM}: keeps the tool's key set for its max-age and
+   * grants tokens of 60 s, which the tool never reuses (it keeps a minute's margin).
+   */
+  static MockGradebook cachingKeys() {
+    return new MockGradebook(KEY_CACHING_PLATFORM, KEY_CACHING_CLIENT_ID,
+        new MockTokenEndpoint.KeyPolicy(true, Duration.ofSeconds(60)));
+  }
+
+  /** The key ids of the client assertions its token endpoint accepted, in order of arrival. */
+  List<String> assertionKeys() {
+    return tokenEndpoint.signingKeys();
+  }
 
   /** Serves the token endpoint and the line items on the mock platforms' server. */
   void serveOn(HttpServer server) {
-    server.createContext("/" + PLATFORM + "/token", exchange -> tokenEndpoint.grant(exchange).send(exchange));
-    server.createContext("/" + PLATFORM + "/lineitems/", exchange -> lineItem(exchange).send(exchange));
+    server.createContext("/" + platform + "/token", exchange -> tokenEndpoint.grant(exchange).send(exchange));
+    server.createContext("/" + platform + "/lineitems/", exchange -> lineItem(exchange).send(exchange));
   }
 
   /**
@@ -93,7 +126,7 @@ final class MockGradebook {
    */
   String openLineItem(String name, String label, double scoreMaximum) {
     lineItems.put(name, new LineItem(label, scoreMaximum));
-    return MockPlatforms.issuer(PLATFORM) + "/lineitems/" + name + "/lineitem?type_id=3";
+    return MockPlatforms.issuer(platform) + "/lineitems/" + name + "/lineitem?type_id=3";
   }
 
   /** The scores received so far on the line item named {@code name}, oldest first. */
@@ -143,7 +176,7 @@ final class MockGradebook {
 
   /** GET {@code …/lineitems/{name}/lineitem}, POST {@code …/lineitems/{name}/lineitem/scores}. */
   private MockAnswer lineItem(HttpExchange exchange) throws IOException {
-    String[] path = exchange.getRequestURI().getPath().split("/"); // "", gradebook, lineitems, name, lineitem[, scores]
+    String[] path = exchange.getRequestURI().getPath().split("/"); // "", platform, lineitems, name, lineitem[, scores]
     boolean scoresUrl = path.length == 6 && "scores".equals(path[5]);
     LineItem item = path.length >= 5 && "lineitem".equals(path[4]) ? lineItems.get(path[3]) : null;
     if (item == null || !(path.length == 5 || scoresUrl)) {
@@ -162,7 +195,7 @@ final class MockGradebook {
       if (refused.isPresent()) {
         return refused.get();
       }
-      String url = MockPlatforms.issuer(PLATFORM) + "/lineitems/" + path[3] + "/lineitem?type_id=3";
+      String url = MockPlatforms.issuer(platform) + "/lineitems/" + path[3] + "/lineitem?type_id=3";
       return new MockAnswer(200, LINE_ITEM_MEDIA_TYPE, JSONObjectUtils.toJSONString(Map.of("id", url,
           "label", item.label(), "scoreMaximum", item.scoreMaximum())));
     }

@@ -33,7 +33,8 @@ final class MockPlatforms {
   private final Map<String, JWKSet> published = new ConcurrentHashMap<>();
   private final Map<String, RSAKey> signing = new ConcurrentHashMap<>();
   private final Map<String, Integer> fetches = new ConcurrentHashMap<>();
-  private final MockGradebook gradebook = new MockGradebook();
+  private final MockGradebook gradebook = MockGradebook.fetchingKeys();
+  private final MockGradebook keyCachingGradebook = MockGradebook.cachingKeys();
 
   private MockPlatforms() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
@@ -56,8 +57,9 @@ final class MockPlatforms {
       }
     });
     gradebook.serveOn(server);
+    keyCachingGradebook.serveOn(server);
     server.start();
-    for (String platform : List.of("a", "b", "rot", MockGradebook.PLATFORM)) {
+    for (String platform : List.of("a", "b", "rot", MockGradebook.PLATFORM, MockGradebook.KEY_CACHING_PLATFORM)) {
       RSAKey key = newKey();
       signing.put(platform, key);
       published.put(platform, new JWKSet(key.toPublicJWK()));
@@ -78,6 +80,11 @@ final class MockPlatforms {
   /** The gradebook of platform {@value MockGradebook#PLATFORM}. */
   MockGradebook gradebook() {
     return gradebook;
+  }
+
+  /** The gradebook of platform {@value MockGradebook#KEY_CACHING_PLATFORM}, which caches the tool's key set. */
+  MockGradebook keyCachingGradebook() {
+    return keyCachingGradebook;
   }
 
   RSAKey key(String platform) {

@@ -25,7 +25,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -36,11 +40,28 @@ import java.util.stream.Collectors;
  * set, with iss = sub = the client id, the endpoint's URL in aud, a live exp, an iat not in the
  * future and a jti not seen before; then it checks the bearer tokens it issued on the platform's
  * services. Every refusal goes to {@code refusals} with its reason.
+ *
+ * <p>Its {@link KeyPolicy} says how it reads the tool's key set: afresh for every assertion, or as a
+ * strict platform does, cached for the {@code max-age} the tool sent and never fetched early for an
+ * unknown key id — the platform a key rotation must not break.
  */
 final class MockTokenEndpoint {
+  /**
+   * How the endpoint reads the tool's key set and how long its access tokens live.
+   *
+   * @param cachesKeySet keep the key set for the {@code Cache-Control: max-age} of its answer
+   * @param tokenLifetime the {@code expires_in} of the access tokens it grants
+   */
+  record KeyPolicy(boolean cachesKeySet, Duration tokenLifetime) {
+    /** Fetches the key set for every assertion; tokens live an hour. */
+    static final KeyPolicy FRESH = new KeyPolicy(false, Duration.ofHours(1));
+  }
+
+  private record CachedKeys(JWKSet keys, Instant until) {}
+
   private static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
   private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
-  private static final long LIFETIME_SECONDS = 3600;
+  private static final Pattern MAX_AGE = Pattern.compile("max-age=(\\d+)");
 
   private record AccessToken(Set<String> scopes, Instant expires) {}
 
@@ -51,13 +72,22 @@ final class MockTokenEndpoint {
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, AccessToken> tokens = new ConcurrentHashMap<>();
   private final Set<String> assertionIds = ConcurrentHashMap.newKeySet();
+  private final KeyPolicy policy;
+  private final List<String> signingKeys = new CopyOnWriteArrayList<>();
+  private volatile CachedKeys cached;
 
   /** An endpoint at {@code url} for {@code clientId} that grants any of {@code grantable}. */
-  MockTokenEndpoint(String clientId, String url, Set<String> grantable, Consumer<String> refusals) {
+  MockTokenEndpoint(String clientId, String url, Set<String> grantable, Consumer<String> refusals, KeyPolicy policy) {
     this.clientId = clientId;
     this.url = url;
     this.grantable = grantable;
     this.refusals = refusals;
+    this.policy = policy;
+  }
+
+  /** The key ids of the client assertions accepted so far, in order of arrival. */
+  List<String> signingKeys() {
+    return List.copyOf(signingKeys);
   }
 
   /** Answers a token request: 200 with a bearer token for the requested scopes, or an OAuth error. */
@@ -82,9 +112,9 @@ final class MockTokenEndpoint {
       return refuse(400, "invalid_scope", "scope " + requested);
     }
     String accessToken = UUID.randomUUID().toString();
-    tokens.put(accessToken, new AccessToken(requested, Instant.now().plusSeconds(LIFETIME_SECONDS)));
+    tokens.put(accessToken, new AccessToken(requested, Instant.now().plus(policy.tokenLifetime())));
     return new MockAnswer(200, "application/json", JSONObjectUtils.toJSONString(Map.of("access_token", accessToken,
-        "token_type", "Bearer", "expires_in", LIFETIME_SECONDS, "scope", String.join(" ", requested))));
+        "token_type", "Bearer", "expires_in", policy.tokenLifetime().toSeconds(), "scope", String.join(" ", requested))));
   }
 
   /**
@@ -134,6 +164,7 @@ final class MockTokenEndpoint {
       if (claims.getJWTID() == null || !assertionIds.add(claims.getJWTID())) {
         return Optional.of("jti missing or used before");
       }
+      signingKeys.add(jwt.getHeader().getKeyID());
       return Optional.empty();
     } catch (ParseException | JOSEException | IOException e) {
       return Optional.of("unreadable (" + e.getClass().getSimpleName() + ")");
@@ -143,11 +174,18 @@ final class MockTokenEndpoint {
     }
   }
 
-  /** The tool's key set as it publishes it (fetched each time: a token request is rare). */
+  /** The tool's key set: fetched each time, or kept as long as the tool's {@code max-age} allows. */
   private JWKSet toolKeys() throws IOException, InterruptedException, ParseException {
-    HttpResponse<String> keys = http.send(HttpRequest.newBuilder(URI.create(MockPlatforms.TOOL
+    CachedKeys held = cached;
+    if (policy.cachesKeySet() && held != null && Instant.now().isBefore(held.until())) {
+      return held.keys();
+    }
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(MockPlatforms.TOOL
         + "/.well-known/jwks.json")).build(), HttpResponse.BodyHandlers.ofString());
-    return JWKSet.parse(keys.body());
+    JWKSet keys = JWKSet.parse(answer.body());
+    Matcher maxAge = MAX_AGE.matcher(answer.headers().firstValue("Cache-Control").orElse(""));
+    cached = new CachedKeys(keys, Instant.now().plusSeconds(maxAge.find() ? Long.parseLong(maxAge.group(1)) : 0));
+    return keys;
   }
 
   private MockAnswer refuse(int status, String error, String reason) {
