@@ -16,7 +16,8 @@ final class AdminCookie {
   private AdminCookie() {}
 
   static String header(String token, Instant expiresAt, Instant now, boolean secure) {
-    long seconds = Math.max(0, Duration.between(now, expiresAt).toSeconds());
+    // rounded up: a session of 30 minutes from now is Max-Age=1800, not 1799 and some milliseconds
+    long seconds = Math.max(0, (Duration.between(now, expiresAt).toMillis() + 999) / 1000);
     return NAME + "=" + token + "; Path=/admin; Max-Age=" + seconds + "; HttpOnly; SameSite=Strict"
         + (secure ? "; Secure" : "");
   }

@@ -57,7 +57,8 @@ final class MockPlatforms {
     });
     gradebook.serveOn(server);
     server.start();
-    for (String platform : List.of("a", "b", "rot", MockGradebook.PLATFORM)) {
+    // "adm" and "admdel": platforms only the administrators' tests register (AdminConsoleChecks)
+    for (String platform : List.of("a", "b", "rot", MockGradebook.PLATFORM, "adm", "admdel")) {
       RSAKey key = newKey();
       signing.put(platform, key);
       published.put(platform, new JWKSet(key.toPublicJWK()));
