@@ -5,6 +5,7 @@ import eu.somework.session.SessionCookie;
 import eu.somework.session.SessionTokens;
 import eu.somework.session.ToolSession;
 import eu.somework.learner.LanguagePreferences;
+import eu.somework.session.AdminOnly;
 import eu.somework.session.Allow;
 import eu.somework.web.ErrorPage;
 import eu.somework.web.Messages;
@@ -22,7 +23,11 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Set;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -32,7 +37,10 @@ import java.util.logging.Logger;
  * field {@code s}, header {@code X-SomeWork-Session}, or {@code Authorization: Bearer}) must be
  * genuine and unexpired, and the browser must present the session cookie the token is bound to,
  * so a copied link opens nothing elsewhere. Then the role must be one the resource's
- * {@link eu.somework.session.Allow} names. A resource without a rule is refused (fail closed).
+ * {@link eu.somework.session.Allow} names. A resource declared {@link AdminOnly} is checked by
+ * the {@link AdminGate} instead (the administrators' console session or API token; never a tool
+ * session), and its state-changing console forms must carry the CSRF token. A resource without a
+ * rule is refused (fail closed).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -41,7 +49,13 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
   private static final String WITH_SESSION = AccessFilter.class.getName() + ".session";
   private static final Logger LOG = Logger.getLogger(AccessFilter.class.getName());
 
+  /** The form field that carries an administrator's CSRF token. */
+  public static final String CSRF_FIELD = "csrf";
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
   @Context ResourceInfo resource;
+  @Context HttpServletRequest servletRequest;
+  @Inject AdminGate adminGate;
   @Inject RequestContext context;
   @Inject SessionTokens tokens;
   @Inject LanguagePreferences languages;
@@ -61,7 +75,31 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
     if (rule.get().isPublic()) {
       return;
     }
+    if (rule.get().admin().isPresent()) {
+      admitAdministrator(request, rule.get().admin().get());
+      return;
+    }
     admit(request, rule.get().allow().orElseThrow());
+  }
+
+  /**
+   * A tool administrator's request: the gate checks the console session or API token; a
+   * state-changing console request must also carry the session's CSRF token.
+   */
+  private void admitAdministrator(ContainerRequestContext request, AdminOnly rule) throws IOException {
+    request.setProperty(WITH_SESSION, Boolean.TRUE);
+    AdminGate.Admission admission = adminGate.admit(request, rule, servletRequest.getRemoteAddr());
+    if (admission.refusal().isPresent()) {
+      request.abortWith(admission.refusal().get());
+      return;
+    }
+    if (admission.csrfToken().isPresent() && !SAFE_METHODS.contains(request.getMethod())) {
+      String sent = RequestParameters.of(request).first(CSRF_FIELD).orElse("");
+      if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+          admission.csrfToken().get().getBytes(StandardCharsets.UTF_8))) {
+        request.abortWith(adminGate.csrfRefused(request));
+      }
+    }
   }
 
   private void admit(ContainerRequestContext request, Allow allow) throws IOException {

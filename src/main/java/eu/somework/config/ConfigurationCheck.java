@@ -28,6 +28,8 @@ public final class ConfigurationCheck {
     ask(problems, settings::sessionLifetime);
     ask(problems, settings::keyRotationInterval);
     ask(problems, settings::keyOverlap);
+    ask(problems, settings::adminPasswordHash);
+    ask(problems, settings::adminTokenSha256);
     if (Boolean.TRUE.equals(production)) {
       productionProblems(settings, baseUrl != null, problems);
     }

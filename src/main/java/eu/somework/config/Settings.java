@@ -35,6 +35,12 @@ public class Settings {
   static final String LOGIN_MAX_LIVE_STATES = "somework.login.max-live-states";
   static final String KEY_ROTATION_DAYS = "somework.keys.rotation-days";
   static final String KEY_OVERLAP_MINUTES = "somework.keys.overlap-minutes";
+  static final String ADMIN_USER = "somework.admin.user";
+  static final String ADMIN_PASSWORD_HASH = "somework.admin.password-hash";
+  static final String ADMIN_TOKEN_SHA256 = "somework.admin.token-sha256";
+  private static final java.util.regex.Pattern BCRYPT_HASH =
+      java.util.regex.Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
+  private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
 
   /** How the tool runs: with the conveniences of development, or locked down for production. */
   public enum Mode {
@@ -162,6 +168,39 @@ public class Settings {
   /** {@code somework.key-encryption-secret}: what private keys are encrypted under; a secret: never log it. */
   public Optional<String> keyEncryptionSecret() {
     return get(KEY_ENCRYPTION_SECRET);
+  }
+
+  /** {@code somework.admin.user}: the tool administrator's user name for the console (default {@code admin}). */
+  public String adminUser() {
+    return get(ADMIN_USER).orElse("admin");
+  }
+
+  /**
+   * {@code somework.admin.password-hash}: the bcrypt hash ({@code $2a$}, {@code $2b$} or
+   * {@code $2y$}) of the tool administrator's console password; empty when not set.
+   *
+   * @throws IllegalStateException if it is set but not a bcrypt hash (the message omits the value)
+   */
+  public Optional<String> adminPasswordHash() {
+    Optional<String> hash = get(ADMIN_PASSWORD_HASH);
+    if (hash.isPresent() && !BCRYPT_HASH.matcher(hash.get()).matches()) {
+      throw invalid(ADMIN_PASSWORD_HASH, "must be a bcrypt hash ($2a$, $2b$ or $2y$, cost 04–31, 60 characters)");
+    }
+    return hash;
+  }
+
+  /**
+   * {@code somework.admin.token-sha256}: the SHA-256 (64 hex digits, returned in lower case) of the
+   * administrators' API token; empty when not set (the API then refuses every request).
+   *
+   * @throws IllegalStateException if it is set but not 64 hex digits
+   */
+  public Optional<String> adminTokenSha256() {
+    Optional<String> hash = get(ADMIN_TOKEN_SHA256);
+    if (hash.isPresent() && !SHA256_HEX.matcher(hash.get()).matches()) {
+      throw invalid(ADMIN_TOKEN_SHA256, "must be the SHA-256 of the token as 64 hexadecimal digits");
+    }
+    return hash.map(h -> h.toLowerCase(Locale.ROOT));
   }
 
   /** {@code somework.db.url}: the JDBC URL; by default an H2 file in the data folder. */

@@ -1,6 +1,8 @@
 package eu.somework.grading;
 
 import eu.somework.persistence.Transactor;
+import eu.somework.platform.PlatformDirectory;
+import eu.somework.platform.RegistrationSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,6 +39,8 @@ public class ScoreOutbox {
 
   @Inject Transactor tx;
   @Inject Clock clock;
+  /** Which registrations are switched off (null outside a container unless given: none are). */
+  @Inject PlatformDirectory platforms;
   private Backoff backoff = new Backoff(Duration.ofSeconds(15), Duration.ofHours(1),
       () -> ThreadLocalRandom.current().nextDouble());
 
@@ -46,6 +50,13 @@ public class ScoreOutbox {
     outbox.tx = tx;
     outbox.clock = clock;
     outbox.backoff = backoff;
+    return outbox;
+  }
+
+  /** An outbox that leaves the scores of switched-off registrations waiting, outside a container (tests). */
+  public static ScoreOutbox over(Transactor tx, Clock clock, Backoff backoff, PlatformDirectory platforms) {
+    ScoreOutbox outbox = over(tx, clock, backoff);
+    outbox.platforms = platforms;
     return outbox;
   }
 
@@ -178,13 +189,33 @@ public class ScoreOutbox {
   /** The outbox's depth and the creation time of its oldest waiting entry. */
   public record Backlog(long pending, Optional<Instant> oldest) {}
 
+  /** How many entries the platform refused (they wait for a teacher's retry). */
+  public long failedCount() {
+    return tx.read(em -> em.createQuery("select count(e) from OutboxEntry e where e.state = :failed", Long.class)
+        .setParameter("failed", OutboxState.FAILED).getSingleResult());
+  }
+
+  /**
+   * The due entries, oldest first, leaving out those of registrations a tool administrator switched
+   * off: they keep waiting, unchanged, and are due again the moment the registration is switched on.
+   */
   private List<String> dueIds(int limit) {
     Instant now = clock.instant();
-    return tx.read(em -> em.createQuery("select e.id from OutboxEntry e where e.state = :pending"
-            + " and e.nextAttemptAt <= :now and (e.claimedUntil is null or e.claimedUntil < :now)"
-            + " order by e.nextAttemptAt", String.class)
-        .setParameter("pending", OutboxState.PENDING).setParameter("now", now)
-        .setMaxResults(limit).getResultList());
+    List<RegistrationSummary> off = platforms == null ? List.of() : platforms.disabled();
+    StringBuilder jpql = new StringBuilder("select e.id from OutboxEntry e where e.state = :pending"
+        + " and e.nextAttemptAt <= :now and (e.claimedUntil is null or e.claimedUntil < :now)");
+    for (int i = 0; i < off.size(); i++) {
+      jpql.append(" and not (e.issuer = :issuer").append(i).append(" and e.clientId = :client").append(i).append(')');
+    }
+    jpql.append(" order by e.nextAttemptAt");
+    return tx.read(em -> {
+      var query = em.createQuery(jpql.toString(), String.class)
+          .setParameter("pending", OutboxState.PENDING).setParameter("now", now);
+      for (int i = 0; i < off.size(); i++) {
+        query.setParameter("issuer" + i, off.get(i).issuer()).setParameter("client" + i, off.get(i).clientId());
+      }
+      return query.setMaxResults(limit).getResultList();
+    });
   }
 
   /** The claim: committed on its own, so that the other workers see it before the platform is called. */

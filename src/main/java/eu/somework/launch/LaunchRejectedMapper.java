@@ -2,6 +2,8 @@ package eu.somework.launch;
 
 import eu.somework.lti.LtiException;
 import eu.somework.web.ErrorPage;
+import eu.somework.web.Messages;
+import eu.somework.web.UiLanguage;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -22,10 +24,22 @@ public class LaunchRejectedMapper implements ExceptionMapper<LaunchRejected> {
     String correlation = ErrorPage.newCorrelationId();
     LOG.warning(() -> "LTI login/launch refused: check=" + reason.failure() + " status=" + reason.httpStatus()
         + " correlation=" + correlation);
-    Response page = ErrorPage.build(headers, reason.httpStatus(), reason.failure().name(), reason.getMessage(),
+    Response page = ErrorPage.build(headers, reason.httpStatus(), reason.failure().name(), explanation(reason),
         correlation, rejected.newWindowUrl());
     rejected.retryAfter().ifPresent(wait ->
         page.getHeaders().putSingle("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
     return page;
+  }
+
+  /**
+   * The reason in the browser's language where the interface texts have one
+   * ({@code launch.refused.<FAILURE>}), else the check's own English sentence.
+   */
+  private String explanation(LtiException reason) {
+    String key = "launch.refused." + reason.failure().name();
+    UiLanguage language = headers == null ? UiLanguage.EN
+        : UiLanguage.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)).orElse(UiLanguage.EN);
+    String text = Messages.of(language).get(key);
+    return text.equals(key) ? reason.getMessage() : text;
   }
 }

@@ -67,6 +67,7 @@ public class LaunchService {
     try {
       LoginInitiation login = LoginInitiation.fromParameters(params);
       PlatformRegistration registration = responder.registrationFor(login);
+      checkEnabled(registration);
       String browser = RandomTokens.next();
       LoginStates.IssuedLogin issued = states.issue(login, registration, RandomTokens.sha256(browser));
       return new LoginRedirect(responder.authorizationRedirect(registration, login, issued.state(), issued.nonce()),
@@ -98,6 +99,7 @@ public class LaunchService {
       PlatformRegistration registration = directory.find(state.issuer(), state.clientId())
           .orElseThrow(() -> new LtiException(LtiFailure.UNKNOWN_CLIENT_ID,
               "The registration this login was started with no longer exists."));
+      checkEnabled(registration);
       LtiLaunch launch = validator.validate(form.get("id_token"), registration, state.nonce(), state.targetLinkUri());
       Optional<String> unit = unitOf(launch);
       ToolSession session = sessionOf(launch, unit);
@@ -168,6 +170,14 @@ public class LaunchService {
     Set<LaunchRole> roles = LaunchRole.fromLti(forUser.roles());
     if (forUser.roles().isEmpty() || roles.contains(LaunchRole.LEARNER) && !roles.contains(LaunchRole.INSTRUCTOR)) {
       members.submitter(teacher, forUser.userId(), forUser.displayName());
+    }
+  }
+
+  /** A registration a tool administrator switched off launches nothing (checked at login and at launch). */
+  private void checkEnabled(PlatformRegistration registration) throws LtiException {
+    if (!directory.isEnabled(registration.issuer(), registration.clientId())) {
+      throw new LtiException(LtiFailure.REGISTRATION_DISABLED, "This tool is switched off for your platform."
+          + " Ask your platform's administrator or the tool's administrator to switch it on again.");
     }
   }
 

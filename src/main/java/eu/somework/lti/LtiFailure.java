@@ -12,6 +12,11 @@ public enum LtiFailure {
   LOGINS_AT_CAPACITY(503),
   UNKNOWN_ISSUER(403),
   UNKNOWN_CLIENT_ID(403),
+  /**
+   * The registration (issuer + client id) is known but a tool administrator switched it off: its
+   * login initiations and launches are refused until it is switched on again.
+   */
+  REGISTRATION_DISABLED(403),
   AMBIGUOUS_CLIENT(400),
   TARGET_LINK_NOT_OURS(400),
   /**

@@ -84,6 +84,48 @@ public class PlatformDirectory implements RegistrationDirectory {
     });
   }
 
+  /**
+   * Whether the registration may launch and send scores: false only when a tool administrator
+   * switched it off. An unknown registration counts as enabled (it is refused as unknown elsewhere).
+   */
+  public boolean isEnabled(String issuer, String clientId) {
+    return tx.read(em -> lookup(em, issuer, clientId).map(Registration::enabled).orElse(true));
+  }
+
+  /** Every registration as an administrator sees it, ordered by name (then id). */
+  public List<RegistrationSummary> summaries() {
+    return tx.read(em -> em.createQuery("select r from Registration r order by r.name, r.id", Registration.class)
+        .getResultList().stream().map(RegistrationSummary::of).toList());
+  }
+
+  /** One registration by its database id. */
+  public Optional<RegistrationSummary> summary(long id) {
+    return tx.read(em -> Optional.ofNullable(em.find(Registration.class, id)).map(RegistrationSummary::of));
+  }
+
+  /** One registration by issuer and client id. */
+  public Optional<RegistrationSummary> summary(String issuer, String clientId) {
+    return tx.read(em -> lookup(em, issuer, clientId).map(RegistrationSummary::of));
+  }
+
+  /** The registrations an administrator switched off (few: the score outbox skips their entries). */
+  public List<RegistrationSummary> disabled() {
+    return tx.read(em -> em.createQuery("select r from Registration r where r.enabled = false", Registration.class)
+        .getResultList().stream().map(RegistrationSummary::of).toList());
+  }
+
+  /**
+   * Switches a registration on or off; takes effect for the next login initiation or launch.
+   *
+   * @return the registration after the change; empty when there is no registration {@code id}
+   */
+  public Optional<RegistrationSummary> switchTo(long id, boolean enabled) {
+    return tx.inTransaction(em -> Optional.ofNullable(em.find(Registration.class, id)).map(r -> {
+      r.switchTo(enabled, clock.instant());
+      return RegistrationSummary.of(r);
+    }));
+  }
+
   private static Optional<Registration> lookup(EntityManager em, String issuer, String clientId) {
     return em.createQuery(
             "select r from Registration r where r.issuer = :issuer and r.clientId = :clientId",

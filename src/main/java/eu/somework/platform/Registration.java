@@ -21,8 +21,11 @@ import java.util.Set;
 @Entity
 @Table(name = "platform_registration")
 public class Registration {
-  /** Where a registration came from. */
-  public enum Origin { FILE, SIMULATOR, DYNAMIC }
+  /**
+   * Where a registration came from: a file of the configuration folder, the built-in simulator,
+   * LTI Dynamic Registration, or a tool administrator (the administrators' API or console).
+   */
+  public enum Origin { FILE, SIMULATOR, DYNAMIC, ADMIN }
 
   // a sequence works on H2 2.x and PostgreSQL alike (see V1__launch_foundation.sql); one id per
   // call, as registrations are few
@@ -55,6 +58,10 @@ public class Registration {
 
   @Column(name = "updated_at")
   private Instant updatedAt;
+
+  /** False when a tool administrator switched the registration off: no launches, scores wait. */
+  @Column(name = "enabled")
+  private boolean enabled = true;
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "platform_deployment", joinColumns = @JoinColumn(name = "registration_id"))
@@ -107,5 +114,40 @@ public class Registration {
 
   public String clientId() {
     return clientId;
+  }
+
+  /** The database id (what the administrators' API names a registration by). */
+  public long id() {
+    return id;
+  }
+
+  /** Where it came from. */
+  public Origin origin() {
+    return Origin.valueOf(origin);
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  /** The deployment ids, sorted. */
+  public java.util.List<String> deploymentIds() {
+    return deploymentIds.stream().sorted().toList();
+  }
+
+  /** Whether it may launch (and send scores); true unless an administrator switched it off. */
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /**
+   * Switches launches and score delivery on or off. Reloading the platform files never calls this,
+   * so a registration switched off stays off across restarts.
+   */
+  public void switchTo(boolean enabled, Instant now) {
+    if (this.enabled != enabled) {
+      this.enabled = enabled;
+      this.updatedAt = now;
+    }
   }
 }

@@ -133,7 +133,8 @@ public class SessionTokens {
         Boolean.TRUE.equals(dl.get("accept_lti_resource_link"))));
   }
 
-  private byte[] key() {
+  /** The shared HS256 key (also what {@link AdminSessionTokens} signs with, under another audience). */
+  byte[] key() {
     byte[] k = key;
     if (k == null) {
       k = Base64.getDecoder().decode(loadOrCreateSecret());

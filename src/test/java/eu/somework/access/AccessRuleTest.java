@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.somework.session.AdminOnly;
 import eu.somework.session.Allow;
 import eu.somework.session.Public;
 import eu.somework.session.ToolRole;
@@ -22,6 +23,17 @@ class AccessRuleTest {
     public void mine() {}
   }
 
+  @AdminOnly
+  static class AdminPages {
+    public void overview() {}
+
+    @AdminOnly(api = true)
+    public void api() {}
+
+    @Public("the sign-in form")
+    public void signIn() {}
+  }
+
   static class Undeclared {
     public void anything() {}
   }
@@ -34,6 +46,24 @@ class AccessRuleTest {
     assertTrue(AccessRule.of(TeacherPages.class, TeacherPages.class.getMethod("about")).orElseThrow().isPublic());
     assertEquals(ToolRole.STUDENT, AccessRule.of(TeacherPages.class, TeacherPages.class.getMethod("mine"))
         .orElseThrow().allow().orElseThrow().value()[0]);
+  }
+
+  @Test
+  void anAdministratorsRuleIsNeitherPublicNorARoleRule() throws Exception {
+    AccessRule console = AccessRule.of(AdminPages.class, AdminPages.class.getMethod("overview")).orElseThrow();
+    assertFalse(console.isPublic());
+    assertTrue(console.allow().isEmpty(), "no LTI role admits an administrator's page");
+    assertFalse(console.admin().orElseThrow().api());
+    assertTrue(AccessRule.of(AdminPages.class, AdminPages.class.getMethod("api")).orElseThrow().admin().orElseThrow()
+        .api());
+    AccessRule signIn = AccessRule.of(AdminPages.class, AdminPages.class.getMethod("signIn")).orElseThrow();
+    assertTrue(signIn.isPublic());
+    assertTrue(signIn.admin().isEmpty());
+  }
+
+  @Test
+  void aRoleRuleNeverAdmitsAsAdministrator() throws Exception {
+    assertTrue(AccessRule.of(TeacherPages.class, TeacherPages.class.getMethod("list")).orElseThrow().admin().isEmpty());
   }
 
   @Test

@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import eu.somework.session.AdminOnly;
 import eu.somework.session.Allow;
 import eu.somework.session.Public;
 import jakarta.ws.rs.DELETE;
@@ -27,11 +28,13 @@ import jakarta.ws.rs.PUT;
 class AccessRulesTest {
 
   private static final ArchCondition<JavaMethod> DECLARE_AN_ACCESS_RULE =
-      new ArchCondition<>("declare @Allow or @Public (on the method or its class)") {
+      new ArchCondition<>("declare @Allow, @Public or @AdminOnly (on the method or its class)") {
         @Override
         public void check(JavaMethod method, ConditionEvents events) {
           boolean declared = method.isAnnotatedWith(Allow.class) || method.isAnnotatedWith(Public.class)
-              || method.getOwner().isAnnotatedWith(Allow.class) || method.getOwner().isAnnotatedWith(Public.class);
+              || method.isAnnotatedWith(AdminOnly.class)
+              || method.getOwner().isAnnotatedWith(Allow.class) || method.getOwner().isAnnotatedWith(Public.class)
+              || method.getOwner().isAnnotatedWith(AdminOnly.class);
           events.add(new SimpleConditionEvent(method, declared,
               method.getFullName() + (declared ? " declares" : " does not declare") + " an access rule"));
         }

@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import eu.somework.session.AdminOnly;
 import eu.somework.session.Allow;
 import eu.somework.session.Public;
 import eu.somework.session.ToolRole;
@@ -44,7 +45,7 @@ abstract class AccessChecks {
       "launch", "unknown", "userId", "no-such-student");
 
   /** One HTTP method on one path, with the rule its resource declares. */
-  record Endpoint(String method, String path, Allow allow, boolean isPublic) {
+  record Endpoint(String method, String path, Allow allow, boolean isPublic, boolean admin) {
     @Override
     public String toString() {
       return method + " " + path;
@@ -66,12 +67,14 @@ abstract class AccessChecks {
         }
         String path = method.isAnnotatedWith(Path.class) ? join(base, method.getAnnotationOfType(Path.class).value())
             : base;
-        Allow allow = method.isAnnotatedWith(Allow.class) ? method.getAnnotationOfType(Allow.class)
+        boolean admin = method.isAnnotatedWith(AdminOnly.class) || !method.isAnnotatedWith(Public.class)
+            && !method.isAnnotatedWith(Allow.class) && resource.isAnnotatedWith(AdminOnly.class);
+        Allow allow = admin ? null : method.isAnnotatedWith(Allow.class) ? method.getAnnotationOfType(Allow.class)
             : method.isAnnotatedWith(Public.class) ? null
             : resource.isAnnotatedWith(Allow.class) ? resource.getAnnotationOfType(Allow.class) : null;
-        boolean isPublic = allow == null
+        boolean isPublic = !admin && allow == null
             && (method.isAnnotatedWith(Public.class) || resource.isAnnotatedWith(Public.class));
-        found.add(new Endpoint(verb, concrete(path), allow, isPublic));
+        found.add(new Endpoint(verb, concrete(path), allow, isPublic, admin));
       }
     }
     return found;
@@ -82,7 +85,7 @@ abstract class AccessChecks {
     List<Endpoint> all = endpoints();
     assertTrue(all.size() >= 15, "endpoints found: " + all);
     for (Endpoint endpoint : all) {
-      assertTrue(endpoint.isPublic() || endpoint.allow() != null, endpoint + " declares no rule");
+      assertTrue(endpoint.isPublic() || endpoint.allow() != null || endpoint.admin(), endpoint + " declares no rule");
     }
     assertTrue(all.stream().anyMatch(e -> e.path().equals("/app/progress") && e.allow() != null));
     // the reflection pages: course members only, writing for students only
@@ -136,7 +139,13 @@ abstract class AccessChecks {
   void withoutASessionEveryProtectedEndpointIsA401AndEveryPublicOneIsReachable() throws Exception {
     for (Endpoint endpoint : endpoints()) {
       Browser.Page page = send(new Browser(), endpoint, null);
-      if (endpoint.isPublic()) {
+      if (endpoint.admin()) {
+        // the administrators' pages and API: no tool session, no console session, no admin token
+        assertTrue(page.status() == 401 || page.status() == 303 && "/admin/sign-in".equals(
+            java.net.URI.create(MockPlatforms.TOOL).resolve(page.header("Location")).getPath()),
+            endpoint + " answered " + page.status() + ": " + page.body());
+        assertClean(page);
+      } else if (endpoint.isPublic()) {
         assertTrue(page.status() != 401 && page.status() != 403, endpoint + " is public but answered " + page.status());
       } else {
         assertEquals(401, page.status(), endpoint + ": " + page.body());
@@ -160,6 +169,15 @@ abstract class AccessChecks {
     }
     for (Endpoint endpoint : endpoints()) {
       if (endpoint.isPublic()) {
+        continue;
+      }
+      if (endpoint.admin()) {
+        // a tool session of any role, a platform administrator's too, is no administrator's session
+        for (Map.Entry<ToolRole, Visitor> visitor : visitors.entrySet()) {
+          Browser.Page page = send(visitor.getValue().browser(), endpoint, visitor.getValue().token());
+          assertTrue(page.status() == 401 || page.status() == 303,
+              endpoint + " as " + visitor.getKey() + " answered " + page.status() + ": " + page.body());
+        }
         continue;
       }
       Set<ToolRole> allowed = EnumSet.copyOf(Arrays.asList(endpoint.allow().value()));

@@ -59,7 +59,8 @@ final class MockPlatforms {
     gradebook.serveOn(server);
     keyCachingGradebook.serveOn(server);
     server.start();
-    for (String platform : List.of("a", "b", "rot", MockGradebook.PLATFORM, MockGradebook.KEY_CACHING_PLATFORM)) {
+    // "adm" and "admdel": platforms only the administrators' tests register (AdminConsoleChecks)
+    for (String platform : List.of("a", "b", "rot", MockGradebook.PLATFORM, MockGradebook.KEY_CACHING_PLATFORM, "adm", "admdel")) {
       RSAKey key = newKey();
       signing.put(platform, key);
       published.put(platform, new JWKSet(key.toPublicJWK()));

@@ -1,0 +1,120 @@
+package eu.somework.admin;
+
+import eu.somework.access.AdminGate;
+import eu.somework.config.Settings;
+import eu.somework.session.AdminOnly;
+import eu.somework.session.AdminSessionTokens;
+import eu.somework.session.AdminSessionTokens.AdminSession;
+import eu.somework.web.ErrorPage;
+import eu.somework.web.Messages;
+import eu.somework.web.UiLanguage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The access filter's check of {@link AdminOnly} requests. The API ({@code api = true}) needs
+ * {@code Authorization: Bearer} with the administrators' token; the console needs a valid console
+ * session cookie (a page asked for without one leads to the sign-in page). Failed API tokens count
+ * towards the per-address limit ({@link FailedSignIns}), as failed sign-ins do.
+ */
+@ApplicationScoped
+public class AdminAccess implements AdminGate {
+  /** Request property: the renewed console session, whose cookie the response carries. */
+  static final String RENEWED = AdminAccess.class.getName() + ".renewed";
+  static final String NOT_CONFIGURED = "The administrator API is not configured: set somework.admin.token-sha256.";
+  private static final Logger LOG = Logger.getLogger(AdminAccess.class.getName());
+
+  @Inject AdminCredentials credentials;
+  @Inject FailedSignIns failures;
+  @Inject AdminSessionTokens tokens;
+  @Inject AdminContext context;
+  @Inject Settings settings;
+  @Inject Clock clock;
+
+  @Override
+  public Admission admit(ContainerRequestContext request, AdminOnly rule, String clientAddress) {
+    return rule.api() ? admitApi(request, clientAddress) : admitConsole(request);
+  }
+
+  private Admission admitApi(ContainerRequestContext request, String clientAddress) {
+    Optional<Duration> wait = failures.blocked(clientAddress);
+    if (wait.isPresent()) {
+      return Admission.refused(tooMany(wait.get()));
+    }
+    if (!credentials.apiConfigured()) {
+      return Admission.refused(unauthorized(NOT_CONFIGURED));
+    }
+    String auth = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    Optional<String> token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? Optional.of(auth.substring(7).trim()) : Optional.empty();
+    if (token.isEmpty() || !credentials.checkToken(token.get())) {
+      failures.failed(clientAddress);
+      LOG.warning(() -> "Administrators' API refused: " + (token.isEmpty() ? "no" : "a wrong")
+          + " token from " + clientAddress);
+      return Admission.refused(unauthorized(token.isEmpty()
+          ? "This request needs the administrators' token: Authorization: Bearer <token>."
+          : "The administrators' token is not valid."));
+    }
+    return Admission.admitted(Optional.empty());
+  }
+
+  private Admission admitConsole(ContainerRequestContext request) {
+    UiLanguage language = languageOf(request);
+    Optional<AdminSession> session = AdminCookie.read(request.getCookies())
+        .flatMap(value -> tokens.verify(value, clock.instant()));
+    if (session.isEmpty()) {
+      if ("GET".equals(request.getMethod())) {
+        return Admission.refused(Response.seeOther(URI.create("/admin/sign-in")).header("Cache-Control", "no-store")
+            .build());
+      }
+      return Admission.refused(page(language, 401, Messages.of(language).get("admin.signInFirst")));
+    }
+    AdminSession renewed = session.get().renewedAt(clock.instant());
+    request.setProperty(RENEWED, renewed);
+    context.establish(renewed, language);
+    return Admission.admitted(Optional.of(renewed.csrfToken()));
+  }
+
+  @Override
+  public Response csrfRefused(ContainerRequestContext request) {
+    UiLanguage language = languageOf(request);
+    return page(language, 403, Messages.of(language).get("admin.csrf"));
+  }
+
+  /** The Set-Cookie value that keeps a renewed console session in the browser. */
+  String cookieFor(AdminSession session) {
+    return AdminCookie.header(tokens.issue(session), session.expiresAt(), clock.instant(), secureCookies());
+  }
+
+  boolean secureCookies() {
+    return settings.baseUrl().startsWith("https://");
+  }
+
+  static UiLanguage languageOf(ContainerRequestContext request) {
+    return UiLanguage.fromAcceptLanguage(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)).orElse(UiLanguage.EN);
+  }
+
+  private static Response page(UiLanguage language, int status, String message) {
+    return ErrorPage.build(Optional.of(language), null, status, "HTTP_" + status, message,
+        ErrorPage.newCorrelationId(), Optional.empty());
+  }
+
+  private static Response unauthorized(String sentence) {
+    return Response.fromResponse(ApiJson.error(401, sentence))
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"somework-admin\"").build();
+  }
+
+  static Response tooMany(Duration wait) {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return Response.fromResponse(ApiJson.error(429, "Too many failed attempts from your address. Wait " + seconds
+        + " seconds, then try again.")).header("Retry-After", Long.toString(seconds)).build();
+  }
+}

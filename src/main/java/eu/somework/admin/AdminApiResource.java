@@ -1,0 +1,133 @@
+package eu.somework.admin;
+
+import eu.somework.platform.KeyRing;
+import eu.somework.platform.RegistrationSummary;
+import eu.somework.session.AdminOnly;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The administrators' JSON API ({@code /admin/api}, Bearer admin token; the contract is the lead's
+ * ADMIN-API.md): registrations, the tool's keys, the score outbox. The same services as the console.
+ */
+@Path("/admin/api")
+@AdminOnly(api = true)
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminApiResource {
+  @Inject RegistrationAdmin registrations;
+  @Inject ToolKeysAdmin keys;
+  @Inject OutboxHealth outbox;
+
+  @GET
+  @Path("registrations")
+  public Response list() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("registrations", registrations.list().stream().map(AdminApiResource::json).toList());
+    return ApiJson.answer(200, body);
+  }
+
+  @POST
+  @Path("registrations")
+  public Response register(String json) {
+    RegistrationAdmin.Saved saved = registrations.register(json);
+    return ApiJson.answer(saved.created() ? 201 : 200, json(saved.registration()));
+  }
+
+  @POST
+  @Path("registrations/{id}/disable")
+  public Response disable(@PathParam("id") String id) {
+    return ApiJson.answer(200, json(registrations.switchTo(idOf(id), false)));
+  }
+
+  @POST
+  @Path("registrations/{id}/enable")
+  public Response enable(@PathParam("id") String id) {
+    return ApiJson.answer(200, json(registrations.switchTo(idOf(id), true)));
+  }
+
+  @DELETE
+  @Path("registrations/{id}")
+  public Response delete(@PathParam("id") String id, @QueryParam("confirm") String confirm) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("deleted", registrations.delete(idOf(id), confirm));
+    return ApiJson.answer(200, body);
+  }
+
+  @GET
+  @Path("keys")
+  public Response keys() {
+    List<Map<String, Object>> list = keys.keys().stream().map(AdminApiResource::json).toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("keys", list);
+    return ApiJson.answer(200, body);
+  }
+
+  @POST
+  @Path("keys/rotation")
+  public Response rotate() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("activateAt", keys.rotate().toString());
+    return ApiJson.answer(202, body);
+  }
+
+  @GET
+  @Path("outbox")
+  public Response outbox() {
+    OutboxHealth.Health health = outbox.now();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("waiting", health.waiting());
+    body.put("failed", health.failed());
+    body.put("oldestWaitingSince", ApiJson.time(health.oldestWaitingSince()));
+    return ApiJson.answer(200, body);
+  }
+
+  /** A registration as the API shows it (ADMIN-API.md, "Registration"). */
+  static Map<String, Object> json(RegistrationSummary r) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", r.id());
+    json.put("name", r.name());
+    json.put("issuer", r.issuer());
+    json.put("clientId", r.clientId());
+    json.put("origin", r.origin().name());
+    json.put("enabled", r.enabled());
+    json.put("updatedAt", r.updatedAt() == null ? null : r.updatedAt().toString());
+    json.put("deployments", r.deploymentIds().stream().map(d -> {
+      Map<String, Object> deployment = new LinkedHashMap<>();
+      deployment.put("deploymentId", d);
+      // launch activity (lastLaunch, lastFailedLaunch, lastFailureReason, launches, failures) joins here
+      // when eu.somework.launch.LaunchActivity is merged
+      return deployment;
+    }).toList());
+    return json;
+  }
+
+  private static Map<String, Object> json(KeyRing.KeyState key) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("kid", key.kid());
+    json.put("status", key.status().name());
+    json.put("createdAt", key.createdAt().toString());
+    json.put("activateAt", ApiJson.time(key.activateAt()));
+    json.put("withdrawAt", ApiJson.time(key.withdrawAt()));
+    return json;
+  }
+
+  /** A registration id from the path; anything but a whole number names no registration (404). */
+  static long idOf(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new AdminRefused(404, "There is no registration " + id + ".");
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package eu.somework.admin;
+
+import eu.somework.config.Settings;
+import eu.somework.platform.RegistrationSummary;
+import eu.somework.session.AdminOnly;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The administrators' console: one overview page (registrations and deployments, score outbox,
+ * the tool's keys) and its actions, each a form with the session's CSRF token that answers with a
+ * redirect back to the overview and a notice of what was done; deleting a registration asks for
+ * its client id first. Sign-out ends the console session in this browser.
+ */
+@Path("/admin")
+@AdminOnly
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class AdminConsoleResource {
+  private static final Pattern SWITCHED = Pattern.compile("(on|off)-(\\d{1,18})");
+
+  @Inject AdminContext context;
+  @Inject RegistrationAdmin registrations;
+  @Inject ToolKeysAdmin keys;
+  @Inject OutboxHealth outbox;
+  @Inject AdminAccess access;
+  @Inject Settings settings;
+
+  @GET
+  public String overview(@QueryParam("done") String done) {
+    return ConsolePages.overview(new ConsolePages.Overview(context.text(), context.csrfToken(),
+        context.session().orElseThrow().user(), registrations.list(), outbox.now(), keys.keys(),
+        settings.keyOverlap().toMinutes(), notice(done)));
+  }
+
+  @POST
+  @Path("registrations/{id}/enable")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response enable(@PathParam("id") String id) {
+    registrations.switchTo(AdminApiResource.idOf(id), true);
+    return back("on-" + id);
+  }
+
+  @POST
+  @Path("registrations/{id}/disable")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response disable(@PathParam("id") String id) {
+    registrations.switchTo(AdminApiResource.idOf(id), false);
+    return back("off-" + id);
+  }
+
+  @GET
+  @Path("registrations/{id}/delete")
+  public String confirmDelete(@PathParam("id") String id) {
+    RegistrationSummary registration = registrations.get(AdminApiResource.idOf(id));
+    return ConsolePages.delete(new ConsolePages.Delete(context.text(), context.csrfToken(), registration,
+        Optional.empty(), Optional.empty()));
+  }
+
+  @POST
+  @Path("registrations/{id}/delete")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response delete(@PathParam("id") String id, @FormParam("confirm") String confirm) {
+    RegistrationSummary registration = registrations.get(AdminApiResource.idOf(id));
+    try {
+      var deleted = registrations.delete(registration.id(), confirm == null ? null : confirm.trim());
+      return html(200, ConsolePages.delete(new ConsolePages.Delete(context.text(), context.csrfToken(), registration,
+          Optional.empty(), Optional.of(deleted))));
+    } catch (AdminRefused refused) {
+      return html(refused.status(), ConsolePages.delete(new ConsolePages.Delete(context.text(), context.csrfToken(),
+          registration, Optional.of(refused.getMessage()), Optional.empty())));
+    }
+  }
+
+  @POST
+  @Path("keys/rotation")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response rotate() {
+    keys.rotate();
+    return back("rotated");
+  }
+
+  @POST
+  @Path("sign-out")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response signOut() {
+    return Response.seeOther(URI.create("/admin/sign-in"))
+        .header("Set-Cookie", AdminCookie.removal(access.secureCookies())).build();
+  }
+
+  private Optional<String> notice(String done) {
+    if ("rotated".equals(done)) {
+      return keys.keys().stream().filter(k -> k.activateAt().isPresent()
+              && k.status() == eu.somework.platform.SigningKey.Status.NEXT).findFirst()
+          .map(k -> context.text().get("admin.keys.rotated", k.activateAt().get().toString()));
+    }
+    Matcher switched = done == null ? null : SWITCHED.matcher(done);
+    if (switched != null && switched.matches()) {
+      return Optional.of(context.text().get("admin.switched." + switched.group(1), switched.group(2)));
+    }
+    return Optional.empty();
+  }
+
+  private static Response back(String done) {
+    return Response.seeOther(URI.create("/admin?done=" + done)).build();
+  }
+
+  private static Response html(int status, String body) {
+    return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body).build();
+  }
+}

@@ -1,0 +1,40 @@
+package eu.somework.admin;
+
+import eu.somework.session.AdminSessionTokens.AdminSession;
+import eu.somework.web.Messages;
+import eu.somework.web.UiLanguage;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+
+/**
+ * What the access filter established for a console request: the signed-in administrator's
+ * session (for the CSRF token of the page's forms) and the page's language (the browser's).
+ */
+@RequestScoped
+public class AdminContext {
+  private AdminSession session;
+  private UiLanguage language = UiLanguage.EN;
+
+  void establish(AdminSession session, UiLanguage language) {
+    this.session = session;
+    this.language = language;
+  }
+
+  /** The console session; empty for an API request (Bearer token). */
+  public Optional<AdminSession> session() {
+    return Optional.ofNullable(session);
+  }
+
+  /** The CSRF token the page's forms carry ({@code csrf}). */
+  String csrfToken() {
+    return session().map(AdminSession::csrfToken).orElse("");
+  }
+
+  UiLanguage language() {
+    return language;
+  }
+
+  Messages text() {
+    return Messages.of(language);
+  }
+}

@@ -1,0 +1,41 @@
+package eu.somework.admin;
+
+import eu.somework.platform.KeyRing;
+import eu.somework.platform.RegistrationSummary;
+import eu.somework.web.Messages;
+import eu.somework.web.Templates;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The console's pages ({@code src/main/jte/admin}) and what each shows. */
+final class ConsolePages {
+  private ConsolePages() {}
+
+  /** The sign-in form; {@code configured} false: the console has no password (production without a hash). */
+  record SignIn(Messages text, boolean configured, Optional<String> problem, String user) {}
+
+  /**
+   * The overview: registrations with their deployments, the score outbox, the tool's keys.
+   *
+   * @param notice what the last action did, shown once
+   */
+  record Overview(Messages text, String csrf, String user, List<RegistrationSummary> registrations,
+      OutboxHealth.Health outbox, List<KeyRing.KeyState> keys, long overlapMinutes, Optional<String> notice) {}
+
+  /** The confirmation before deleting a registration, and then ({@code deleted}) what was deleted. */
+  record Delete(Messages text, String csrf, RegistrationSummary registration, Optional<String> problem,
+      Optional<Map<String, Integer>> deleted) {}
+
+  static String signIn(SignIn page) {
+    return Templates.render("admin/signIn.jte", page);
+  }
+
+  static String overview(Overview page) {
+    return Templates.render("admin/overview.jte", page);
+  }
+
+  static String delete(Delete page) {
+    return Templates.render("admin/delete.jte", page);
+  }
+}

@@ -1,0 +1,104 @@
+package eu.somework.admin;
+
+import eu.somework.config.Settings;
+import eu.somework.lti.PlatformRegistration;
+import eu.somework.platform.PlatformDirectory;
+import eu.somework.platform.PlatformFile;
+import eu.somework.platform.Registration;
+import eu.somework.platform.RegistrationSummary;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * What tool administrators do with registrations (console and API alike): list them, register a
+ * platform from the JSON of a platform file, switch one off and on, delete one with its data.
+ */
+@ApplicationScoped
+public class RegistrationAdmin {
+  private static final Logger LOG = Logger.getLogger(RegistrationAdmin.class.getName());
+
+  @Inject PlatformDirectory platforms;
+  @Inject RegistrationErasure erasure;
+  @Inject Settings settings;
+
+  /** A registration created or updated: {@code created} is false when it existed (same issuer + client id). */
+  public record Saved(boolean created, RegistrationSummary registration) {}
+
+  /** Every registration, ordered by name. */
+  public List<RegistrationSummary> list() {
+    return platforms.summaries();
+  }
+
+  /**
+   * Registers a platform from the JSON a file in {@code lti-config/platforms} holds (the same
+   * checks), with origin {@link Registration.Origin#ADMIN}; the same issuer + client id again
+   * updates it (an administrator's switch-off stays).
+   *
+   * @throws AdminRefused 400 naming the bad field
+   */
+  public Saved register(String json) {
+    PlatformRegistration description;
+    try {
+      description = PlatformFile.parse("the registration", json == null ? "" : json);
+    } catch (PlatformFile.Invalid e) {
+      throw new AdminRefused(400, e.getMessage() + ".");
+    }
+    boolean existed = platforms.summary(description.issuer(), description.clientId()).isPresent();
+    platforms.save(description, Registration.Origin.ADMIN, null);
+    RegistrationSummary saved = platforms.summary(description.issuer(), description.clientId()).orElseThrow();
+    LOG.info(() -> "Platform registration " + (existed ? "updated" : "created") + " by a tool administrator: "
+        + saved.issuer() + " (client id " + saved.clientId() + ", id " + saved.id() + ")");
+    return new Saved(!existed, saved);
+  }
+
+  /**
+   * Switches registration {@code id} on or off.
+   *
+   * @throws AdminRefused 404 for an unknown id
+   */
+  public RegistrationSummary switchTo(long id, boolean enabled) {
+    RegistrationSummary changed = platforms.switchTo(id, enabled).orElseThrow(() -> unknown(id));
+    LOG.info(() -> "Platform registration " + changed.issuer() + " (client id " + changed.clientId() + ") switched "
+        + (enabled ? "on" : "off") + " by a tool administrator");
+    return changed;
+  }
+
+  /** Registration {@code id}. @throws AdminRefused 404 for an unknown id */
+  public RegistrationSummary get(long id) {
+    return platforms.summary(id).orElseThrow(() -> unknown(id));
+  }
+
+  /**
+   * Deletes registration {@code id} and everything the tool holds of it ({@link RegistrationErasure}).
+   *
+   * @param confirm must be the registration's client id, as typed by the administrator
+   * @return rows deleted per table
+   * @throws AdminRefused 404 for an unknown id; 409 when {@code confirm} is not the client id, or
+   *     when the registration comes from a file still in the configuration folder (it would come
+   *     back at the next start)
+   */
+  public Map<String, Integer> delete(long id, String confirm) {
+    RegistrationSummary registration = get(id);
+    if (confirm == null || !confirm.equals(registration.clientId())) {
+      throw new AdminRefused(409, "To delete registration " + id + " with its data, confirm with its client id ("
+          + registration.clientId() + ").");
+    }
+    if (registration.origin() == Registration.Origin.FILE && registration.sourceFile()
+        .map(file -> Files.exists(settings.ltiConfigDir().resolve(file))).orElse(false)) {
+      throw new AdminRefused(409, "This registration comes from the file " + registration.sourceFile().get()
+          + " in the configuration folder and would come back at the next start: remove the file first.");
+    }
+    Map<String, Integer> deleted = erasure.erase(id, registration.issuer(), registration.clientId());
+    LOG.warning(() -> "Platform registration " + registration.issuer() + " (client id " + registration.clientId()
+        + ") deleted with its data by a tool administrator: " + deleted);
+    return deleted;
+  }
+
+  private static AdminRefused unknown(long id) {
+    return new AdminRefused(404, "There is no registration " + id + ".");
+  }
+}

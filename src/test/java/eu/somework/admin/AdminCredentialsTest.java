@@ -1,0 +1,90 @@
+package eu.somework.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.somework.config.ConfigurationCheck;
+import eu.somework.config.Settings;
+import eu.somework.session.RandomTokens;
+import eu.somework.testsupport.TestConfig;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCrypt;
+
+/** The administrators' credentials: a bcrypt password, a token compared by its SHA-256, nothing when unset. */
+class AdminCredentialsTest {
+  private static final String PASSWORD = "correct horse battery staple";
+  private static final String HASH = BCrypt.hashpw(PASSWORD, BCrypt.gensalt(4));
+  private static final String TOKEN = "an-admin-token-of-at-least-32-characters-0123";
+
+  private static AdminCredentials with(Map<String, String> properties) {
+    return AdminCredentials.over(new Settings(TestConfig.of(properties)));
+  }
+
+  @Test
+  void theConfiguredUserAndPasswordSignInAndAnythingElseDoesNot() {
+    AdminCredentials credentials = with(Map.of("somework.admin.user", "operator",
+        "somework.admin.password-hash", HASH));
+    assertTrue(credentials.checkPassword("operator", PASSWORD));
+    assertFalse(credentials.checkPassword("operator", PASSWORD + "x"));
+    assertFalse(credentials.checkPassword("admin", PASSWORD), "the default user name is not the configured one");
+    assertFalse(credentials.checkPassword("operator", ""));
+    assertFalse(credentials.checkPassword("operator", null));
+    assertFalse(credentials.checkPassword(null, PASSWORD));
+    assertFalse(credentials.checkPassword("operator", "x".repeat(200)), "too long for bcrypt: refused, not cut");
+  }
+
+  @Test
+  void everyBcryptVariantIsAccepted() {
+    for (String variant : new String[] {"$2a$", "$2b$", "$2y$"}) {
+      String hash = variant + HASH.substring(4);
+      assertTrue(with(Map.of("somework.admin.password-hash", hash)).checkPassword("admin", PASSWORD), variant);
+    }
+  }
+
+  @Test
+  void aMalformedHashRefusesTheStartAndTheMessageDoesNotShowIt() {
+    Settings settings = new Settings(TestConfig.of(Map.of("somework.admin.password-hash", "secret-plain-password",
+        "somework.admin.token-sha256", "not-hex")));
+    IllegalStateException e = assertThrows(IllegalStateException.class, settings::adminPasswordHash);
+    assertFalse(e.getMessage().contains("secret-plain-password"), e.getMessage());
+    assertTrue(e.getMessage().contains("somework.admin.password-hash"), e.getMessage());
+    assertEquals(2, ConfigurationCheck.problems(settings).size(), ConfigurationCheck.problems(settings).toString());
+  }
+
+  @Test
+  void inProductionWithoutAHashNobodySignsIn() {
+    AdminCredentials credentials = with(Map.of("somework.mode", "production"));
+    assertFalse(credentials.consoleConfigured());
+    assertFalse(credentials.checkPassword("admin", ""));
+    assertFalse(credentials.checkPassword("admin", "not a password"), "not even the dummy hash's password");
+  }
+
+  @Test
+  void inDevelopmentWithoutAHashAPasswordIsMadeAtStart() {
+    AdminCredentials credentials = with(Map.of());
+    assertTrue(credentials.consoleConfigured());
+    assertFalse(credentials.checkPassword("admin", ""), "the made password is random, never empty");
+  }
+
+  @Test
+  void theTokenIsComparedByItsSha256() {
+    AdminCredentials credentials = with(Map.of("somework.admin.token-sha256",
+        RandomTokens.sha256(TOKEN).toUpperCase()));
+    assertTrue(credentials.apiConfigured());
+    assertTrue(credentials.checkToken(TOKEN), "upper-case hex in the configuration works too");
+    assertFalse(credentials.checkToken(TOKEN + "x"));
+    assertFalse(credentials.checkToken(RandomTokens.sha256(TOKEN)), "the hash itself is not the token");
+    assertFalse(credentials.checkToken(null));
+  }
+
+  @Test
+  void withoutATokenHashTheApiIsClosed() {
+    AdminCredentials credentials = with(Map.of());
+    assertFalse(credentials.apiConfigured());
+    assertFalse(credentials.checkToken(TOKEN));
+    assertFalse(credentials.checkToken(""));
+  }
+}

@@ -1,0 +1,320 @@
+package eu.somework.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The tool administrators' console and JSON API on a running server configured with a known
+ * password hash and token hash (arquillian.xml): credentials refused and rate-limited, sign-in,
+ * CSRF, a registration switched off (its launches refused with the clear page) and on again,
+ * deleted with its data, the keys and the outbox. Registrations only these tests use (platforms
+ * "adm" and "admdel" of {@link MockPlatforms}), as the IT classes share one database.
+ *
+ * <p>The failed attempts of the earlier tests count towards the per-address limit, so the test of
+ * the limit itself runs last (the only ordered step).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class AdminConsoleChecks {
+  static final String PASSWORD = "it-admin-password-not-secret";
+  static final String TOKEN = "it-admin-token-not-secret-0123456789abcdef";
+  static final String TOOL = MockPlatforms.TOOL;
+  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  /**
+   * How many rows of each table of the tool's schema name {@code value} in any text column; empty
+   * when the test cannot read the database while the server runs (an H2 file the server holds).
+   */
+  abstract Optional<Map<String, Long>> rowsNaming(String value) throws Exception;
+
+  @Test
+  @Order(1)
+  void theApiRefusesAMissingOrWrongTokenAndAnswersTheRightOne() throws Exception {
+    HttpResponse<String> missing = api("GET", "/admin/api/registrations", null, null);
+    assertEquals(401, missing.statusCode(), missing.body());
+    assertEquals("Bearer realm=\"somework-admin\"", missing.headers().firstValue("WWW-Authenticate").orElse(null));
+    assertTrue(missing.body().startsWith("{\"error\":"), missing.body());
+
+    HttpResponse<String> wrong = api("GET", "/admin/api/registrations", TOKEN + "x", null);
+    assertEquals(401, wrong.statusCode(), wrong.body());
+    assertTrue(wrong.body().contains("not valid"), wrong.body());
+
+    HttpResponse<String> right = api("GET", "/admin/api/registrations", TOKEN, null);
+    assertEquals(200, right.statusCode(), right.body());
+    assertTrue(right.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    assertTrue(right.body().contains("\"clientId\":\"client-a1\""), "the file registrations are listed: " + right.body());
+  }
+
+  @Test
+  @Order(2)
+  void anAdministratorSignsInWithThePasswordAndNotWithoutIt() throws Exception {
+    Browser browser = new Browser();
+    Browser.Page entry = browser.get(TOOL + "/admin");
+    assertEquals(303, entry.status(), entry.body());
+    assertEquals("/admin/sign-in", URI.create(TOOL).resolve(entry.header("Location")).getPath());
+
+    Browser.Page wrong = browser.post(TOOL + "/admin/sign-in", Map.of("user", "admin", "password", PASSWORD + "x"));
+    assertEquals(401, wrong.status());
+    assertTrue(wrong.body().contains("The user name or password is not right."), wrong.body());
+    Browser.Page noPassword = browser.post(TOOL + "/admin/sign-in", Map.of("user", "admin"));
+    assertEquals(401, noPassword.status());
+    assertEquals(303, browser.get(TOOL + "/admin").status(), "still not signed in");
+
+    Browser.Page signedIn = browser.post(TOOL + "/admin/sign-in", Map.of("user", "admin", "password", PASSWORD));
+    assertEquals(303, signedIn.status(), signedIn.body());
+    String cookie = signedIn.header("Set-Cookie");
+    for (String attribute : List.of("somework_admin=", "Path=/admin", "HttpOnly", "SameSite=Strict", "Max-Age=1800")) {
+      assertTrue(cookie.contains(attribute), cookie);
+    }
+    assertFalse(cookie.contains("Secure"), "the test server's base URL is http: " + cookie);
+
+    Browser.Page overview = browser.follow(signedIn);
+    assertEquals(200, overview.status(), overview.body());
+    assertTrue(overview.body().contains("Tool administration"), overview.body());
+    assertTrue(overview.body().contains("data-key-status=\"CURRENT\""), overview.body());
+    assertTrue(overview.body().contains("client-a1"), overview.body());
+    assertTrue(overview.body().contains("data-launch-activity="), "the place for launch activity is marked");
+    assertEquals("no-store", overview.header("Cache-Control"));
+    assertTrue(overview.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
+    assertFalse(overview.body().contains("<script"), "no scripts on the console");
+
+    Browser.Page signOut = browser.post(TOOL + "/admin/sign-out", Map.of("csrf", csrf(overview)));
+    assertEquals(303, signOut.status());
+    assertEquals(303, browser.get(TOOL + "/admin").status(), "signed out");
+  }
+
+  @Test
+  @Order(3)
+  void aConsoleFormWithoutItsCsrfTokenIsRefusedAndWithItRotatesTheKeys() throws Exception {
+    Browser browser = signedIn();
+    Browser.Page overview = browser.get(TOOL + "/admin");
+    Browser.Page noToken = browser.post(TOOL + "/admin/keys/rotation", Map.of());
+    assertEquals(403, noToken.status(), noToken.body());
+    Browser.Page otherToken = browser.post(TOOL + "/admin/keys/rotation", Map.of("csrf", "forged"));
+    assertEquals(403, otherToken.status(), otherToken.body());
+
+    Browser.Page rotated = browser.post(TOOL + "/admin/keys/rotation", Map.of("csrf", csrf(overview)));
+    assertEquals(303, rotated.status(), rotated.body());
+    Browser.Page notice = browser.follow(rotated);
+    assertTrue(notice.body().contains("Rotation scheduled: the next key signs from"), notice.body());
+
+    HttpResponse<String> again = api("POST", "/admin/api/keys/rotation", TOKEN, "");
+    assertEquals(202, again.statusCode(), again.body());
+    String activateAt = (String) JSONObjectUtils.parse(again.body()).get("activateAt");
+    assertTrue(notice.body().contains(activateAt), "asking again keeps the instant " + activateAt);
+    HttpResponse<String> keys = api("GET", "/admin/api/keys", TOKEN, null);
+    assertEquals(200, keys.statusCode());
+    List<Object> list = JSONObjectUtils.getJSONArray(JSONObjectUtils.parse(keys.body()), "keys");
+    assertTrue(list.stream().map(k -> (Map<?, ?>) k).anyMatch(k -> "NEXT".equals(k.get("status"))
+        && activateAt.equals(k.get("activateAt"))), keys.body());
+    assertTrue(list.stream().map(k -> (Map<?, ?>) k).anyMatch(k -> "CURRENT".equals(k.get("status"))), keys.body());
+  }
+
+  @Test
+  @Order(4)
+  void aSwitchedOffRegistrationCannotLaunchUntilItIsSwitchedOnAgain() throws Exception {
+    String issuer = MockPlatforms.issuer("adm");
+    HttpResponse<String> created = api("POST", "/admin/api/registrations", TOKEN, platformJson(issuer, "client-adm"));
+    assertTrue(created.statusCode() == 201 || created.statusCode() == 200, created.body()); // 200 when run before
+    long id = ((Number) JSONObjectUtils.parse(created.body()).get("id")).longValue();
+    HttpResponse<String> same = api("POST", "/admin/api/registrations", TOKEN, platformJson(issuer, "client-adm"));
+    assertEquals(200, same.statusCode(), "the same issuer and client id update: " + same.body());
+    assertEquals(id, ((Number) JSONObjectUtils.parse(same.body()).get("id")).longValue());
+    HttpResponse<String> bad = api("POST", "/admin/api/registrations", TOKEN, "{\"name\": \"No client\", \"issuer\": \""
+        + issuer + "\"}");
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertTrue(bad.body().contains("clientId"), "the bad field is named: " + bad.body());
+
+    api("POST", "/admin/api/registrations/" + id + "/enable", TOKEN, "");
+    assertEquals(303, launch("adm", "client-adm", new Browser()).status(), "switched on, it launches");
+
+    Browser midway = new Browser();
+    LtiLogin started = LtiLogin.start(midway, "adm", "client-adm", "dep-adm");
+    assertEquals(302, started.answer().status(), started.answer().body());
+    HttpResponse<String> off = api("POST", "/admin/api/registrations/" + id + "/disable", TOKEN, "");
+    assertEquals(200, off.statusCode(), off.body());
+    assertEquals(Boolean.FALSE, JSONObjectUtils.parse(off.body()).get("enabled"));
+
+    Browser.Page login = LtiLogin.start(new Browser(), "adm", "client-adm", "dep-adm").answer();
+    assertEquals(403, login.status(), login.body());
+    assertTrue(login.body().contains("This tool is switched off for your platform. Ask your administrator"),
+        login.body());
+    Browser.Page launchMidway = started.launch(midway, MockPlatforms.sign(MockPlatforms.get().key("adm"),
+        MockPlatforms.resourceLinkLaunch("adm", "client-adm", "dep-adm", started.nonce(), "user-adm", "Learner")
+            .issuer(issuer).build()));
+    assertEquals(403, launchMidway.status(), "the id_token of a login started before: " + launchMidway.body());
+    assertTrue(launchMidway.body().contains("switched off"), launchMidway.body());
+    HttpResponse<String> finnish = http.send(HttpRequest.newBuilder(URI.create(TOOL + "/lti/login?iss="
+        + issuer + "&client_id=client-adm&login_hint=x&target_link_uri=" + TOOL + "/lti/launch"))
+        .header("Accept-Language", "fi").build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, finnish.statusCode());
+    assertTrue(finnish.body().contains("Tämä työkalu on poistettu käytöstä alustallasi."), finnish.body());
+
+    Browser console = signedIn();
+    Browser.Page overview = console.get(TOOL + "/admin");
+    assertTrue(Pattern.compile("data-registration=\"" + id + "\" data-enabled=\"false\"").matcher(overview.body()).find(),
+        overview.body());
+    Browser.Page on = console.post(TOOL + "/admin/registrations/" + id + "/enable", Map.of("csrf", csrf(overview)));
+    assertEquals(303, on.status(), on.body());
+    assertTrue(console.follow(on).body().contains("Registration " + id + " switched on"));
+    assertEquals(303, launch("adm", "client-adm", new Browser()).status(), "switched on again, it launches at once");
+
+    assertEquals(404, api("POST", "/admin/api/registrations/999999/disable", TOKEN, "").statusCode());
+    assertEquals(404, api("POST", "/admin/api/registrations/none/enable", TOKEN, "").statusCode());
+  }
+
+  @Test
+  @Order(5)
+  void deletingARegistrationRemovesItsDataOnlyAfterConfirmation() throws Exception {
+    String issuer = MockPlatforms.issuer("admdel");
+    HttpResponse<String> created = api("POST", "/admin/api/registrations", TOKEN, platformJson(issuer, "client-del"));
+    long id = ((Number) JSONObjectUtils.parse(created.body()).get("id")).longValue();
+    Browser student = new Browser();
+    Browser.Page landed = launch("admdel", "client-del", student);
+    assertEquals(303, landed.status(), landed.body());
+    Matcher token = Pattern.compile("[?&]s=([^&\"]+)").matcher(landed.header("Location"));
+    assertTrue(token.find());
+    String s = java.net.URLDecoder.decode(token.group(1), java.nio.charset.StandardCharsets.UTF_8);
+    Map<String, String> reflection = new LinkedHashMap<>();
+    reflection.put("s", s);
+    reflection.put("html", "<p>A reflection that goes with its platform</p>");
+    reflection.put("visibility", "SHARED");
+    reflection.put("action", "submit");
+    assertEquals(303, student.post(TOOL + "/app/units/data-protection/reflection", reflection).status());
+    rowsNaming(issuer).ifPresent(rows -> assertTrue(rows.values().stream().mapToLong(Long::longValue).sum() > 3,
+        "the launch left data: " + rows));
+
+    Browser console = signedIn();
+    Browser.Page confirm = console.get(TOOL + "/admin/registrations/" + id + "/delete");
+    assertEquals(200, confirm.status(), confirm.body());
+    Browser.Page typo = console.post(TOOL + "/admin/registrations/" + id + "/delete",
+        Map.of("csrf", csrf(confirm), "confirm", "client-dell"));
+    assertEquals(409, typo.status(), typo.body());
+    assertEquals(409, api("DELETE", "/admin/api/registrations/" + id, TOKEN, null).statusCode(), "no confirmation");
+    assertEquals(409, api("DELETE", "/admin/api/registrations/" + id + "?confirm=client-a1", TOKEN, null).statusCode());
+
+    HttpResponse<String> deleted = api("DELETE", "/admin/api/registrations/" + id + "?confirm=client-del", TOKEN, null);
+    assertEquals(200, deleted.statusCode(), deleted.body());
+    Map<String, Object> counts = JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(deleted.body()), "deleted");
+    assertEquals(1L, ((Number) counts.get("platform_registration")).longValue(), deleted.body());
+    assertTrue(((Number) counts.get("course_member")).longValue() >= 1, deleted.body());
+    assertEquals(1L, ((Number) counts.get("reflection")).longValue(), deleted.body());
+    assertEquals(1L, ((Number) counts.get("reflection_version")).longValue(), deleted.body());
+    assertTrue(((Number) counts.get("resource_link")).longValue() >= 1, deleted.body());
+    assertTrue(((Number) counts.get("language_preference")).longValue() >= 0, deleted.body());
+
+    assertFalse(api("GET", "/admin/api/registrations", TOKEN, null).body().contains("client-del"));
+    assertEquals(404, api("DELETE", "/admin/api/registrations/" + id + "?confirm=client-del", TOKEN, null)
+        .statusCode());
+    assertEquals(403, LtiLogin.start(new Browser(), "admdel", "client-del", "dep-adm").answer().status(),
+        "the platform is unknown now");
+    rowsNaming(issuer).ifPresent(rows -> assertEquals(0L, rows.values().stream().mapToLong(Long::longValue).sum(),
+        "rows still naming the deleted platform: " + rows));
+  }
+
+  @Test
+  @Order(6)
+  void aRegistrationFromAFileStillInTheFolderIsNotDeleted() throws Exception {
+    Map<String, Object> list = JSONObjectUtils.parse(api("GET", "/admin/api/registrations", TOKEN, null).body());
+    Map<?, ?> fromFile = JSONObjectUtils.getJSONArray(list, "registrations").stream().map(r -> (Map<?, ?>) r)
+        .filter(r -> "client-a1".equals(r.get("clientId"))).findFirst().orElseThrow();
+    assertEquals("FILE", fromFile.get("origin"));
+    HttpResponse<String> refused = api("DELETE", "/admin/api/registrations/" + fromFile.get("id") + "?confirm=client-a1",
+        TOKEN, null);
+    assertEquals(409, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("remove the file first"), refused.body());
+  }
+
+  @Test
+  @Order(7)
+  void theOutboxHealthIsAnswered() throws Exception {
+    HttpResponse<String> outbox = api("GET", "/admin/api/outbox", TOKEN, null);
+    assertEquals(200, outbox.statusCode(), outbox.body());
+    Map<String, Object> body = JSONObjectUtils.parse(outbox.body());
+    assertNotNull(body.get("waiting"));
+    assertNotNull(body.get("failed"));
+    assertTrue(body.containsKey("oldestWaitingSince"), outbox.body());
+  }
+
+  @Test
+  @Order(100)
+  void tooManyFailedAttemptsFromOneAddressGet429EvenWithTheRightPassword() throws Exception {
+    Browser browser = new Browser();
+    Browser.Page page = null;
+    for (int i = 0; i < 12; i++) {
+      page = browser.post(TOOL + "/admin/sign-in", Map.of("user", "admin", "password", "guess-" + i));
+      if (page.status() == 429) {
+        break;
+      }
+      assertEquals(401, page.status(), page.body());
+    }
+    assertEquals(429, page.status(), "the limit is reached within 12 failures");
+    assertNotNull(page.header("Retry-After"));
+    assertTrue(page.body().contains("Too many failed sign-ins from your address."), page.body());
+    assertEquals(429, browser.post(TOOL + "/admin/sign-in", Map.of("user", "admin", "password", PASSWORD)).status());
+    HttpResponse<String> api = api("GET", "/admin/api/registrations", TOKEN, null);
+    assertEquals(429, api.statusCode(), api.body());
+    assertNotNull(api.headers().firstValue("Retry-After").orElse(null));
+  }
+
+  private Browser signedIn() throws Exception {
+    Browser browser = new Browser();
+    Browser.Page page = browser.post(TOOL + "/admin/sign-in", Map.of("user", "admin", "password", PASSWORD));
+    assertEquals(303, page.status(), page.body());
+    return browser;
+  }
+
+  private static String csrf(Browser.Page page) {
+    Matcher m = CSRF.matcher(page.body());
+    assertTrue(m.find(), "no CSRF token on " + page.url());
+    return m.group(1);
+  }
+
+  /** A launch of a learner through the platform's registration; the tool's answer (303 when accepted). */
+  private static Browser.Page launch(String platform, String clientId, Browser browser) throws Exception {
+    LtiLogin login = LtiLogin.start(browser, platform, clientId, "dep-adm");
+    if (login.answer().status() != 302) {
+      return login.answer();
+    }
+    JWTClaimsSet claims = MockPlatforms.resourceLinkLaunch(platform, clientId, "dep-adm", login.nonce(),
+        "user-" + platform, "Learner").build();
+    return login.launch(browser, MockPlatforms.sign(MockPlatforms.get().key(platform), claims));
+  }
+
+  private static String platformJson(String issuer, String clientId) {
+    return "{\"name\": \"Admin test " + clientId + "\", \"issuer\": \"" + issuer + "\", \"clientId\": \"" + clientId
+        + "\", \"deploymentIds\": [\"dep-adm\"], \"authorizationEndpoint\": \"" + issuer + "/auth\","
+        + " \"tokenEndpoint\": \"" + issuer + "/token\", \"jwksUri\": \"" + issuer + "/jwks\"}";
+  }
+
+  private HttpResponse<String> api(String method, String path, String token, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TOOL + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
