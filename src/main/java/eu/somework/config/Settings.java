@@ -35,6 +35,7 @@ public class Settings {
   static final String LOGIN_MAX_LIVE_STATES = "somework.login.max-live-states";
   static final String KEY_ROTATION_DAYS = "somework.keys.rotation-days";
   static final String KEY_OVERLAP_MINUTES = "somework.keys.overlap-minutes";
+  static final String OUTBOX_STUCK_MINUTES = "somework.health.outbox-stuck-minutes";
 
   /** How the tool runs: with the conveniences of development, or locked down for production. */
   public enum Mode {
@@ -157,6 +158,15 @@ public class Settings {
    */
   public Duration keyOverlap() {
     return Duration.ofMinutes(whole(KEY_OVERLAP_MINUTES, 60, 1, "minutes"));
+  }
+
+  /**
+   * {@code somework.health.outbox-stuck-minutes}: a score due for delivery that has waited this long
+   * past its due time makes the tool not ready (default 15 min, at least 3: longer than an attempt's
+   * claim, so an attempt in progress never counts as stuck).
+   */
+  public Duration outboxStuckAfter() {
+    return Duration.ofMinutes(whole(OUTBOX_STUCK_MINUTES, 15, 3, "minutes"));
   }
 
   /** {@code somework.key-encryption-secret}: what private keys are encrypted under; a secret: never log it. */
