@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.metrics.Tag;
 public class ScoreDeliveryMetrics {
   static final String LATENCY = "somework_score_delivery";
   static final String FAILURES = "somework_score_delivery_failures";
-  private static final Metadata LATENCY_META = Metadata.builder().withName(LATENCY)
+  private static final Metadata LATENCY_META = Metadata.builder().withName(LATENCY).withUnit(MetricUnits.SECONDS)
       .withDescription("Time of one attempt to send a score to a platform (token, line item, score)").build();
   private static final Metadata FAILURES_META = Metadata.builder().withName(FAILURES)
       .withDescription("Score deliveries that did not reach the gradebook, by outcome and HTTP status").build();
