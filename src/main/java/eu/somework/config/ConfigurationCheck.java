@@ -30,6 +30,7 @@ public final class ConfigurationCheck {
     ask(problems, settings::keyOverlap);
     ask(problems, settings::adminPasswordHash);
     ask(problems, settings::adminTokenSha256);
+    ask(problems, settings::outboxStuckAfter);
     if (Boolean.TRUE.equals(production)) {
       productionProblems(settings, baseUrl != null, problems);
     }

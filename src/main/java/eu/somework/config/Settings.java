@@ -41,6 +41,7 @@ public class Settings {
   private static final java.util.regex.Pattern BCRYPT_HASH =
       java.util.regex.Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
   private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
+  static final String OUTBOX_STUCK_MINUTES = "somework.health.outbox-stuck-minutes";
 
   /** How the tool runs: with the conveniences of development, or locked down for production. */
   public enum Mode {
@@ -163,6 +164,15 @@ public class Settings {
    */
   public Duration keyOverlap() {
     return Duration.ofMinutes(whole(KEY_OVERLAP_MINUTES, 60, 1, "minutes"));
+  }
+
+  /**
+   * {@code somework.health.outbox-stuck-minutes}: a score due for delivery that has waited this long
+   * past its due time makes the tool not ready (default 15 min, at least 3: longer than an attempt's
+   * claim, so an attempt in progress never counts as stuck).
+   */
+  public Duration outboxStuckAfter() {
+    return Duration.ofMinutes(whole(OUTBOX_STUCK_MINUTES, 15, 3, "minutes"));
   }
 
   /** {@code somework.key-encryption-secret}: what private keys are encrypted under; a secret: never log it. */

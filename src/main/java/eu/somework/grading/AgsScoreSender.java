@@ -83,8 +83,19 @@ public class AgsScoreSender implements ScoreSender {
     return sender;
   }
 
+  @Inject ScoreDeliveryMetrics metrics;
+
   @Override
   public DeliveryOutcome send(OutboxEntry.Snapshot entry) {
+    long start = System.nanoTime();
+    DeliveryOutcome outcome = deliver(entry);
+    if (metrics != null) { // null outside a container
+      metrics.record(Duration.ofNanos(System.nanoTime() - start), outcome);
+    }
+    return outcome;
+  }
+
+  private DeliveryOutcome deliver(OutboxEntry.Snapshot entry) {
     ScoreTarget target = entry.target();
     Optional<ResourceLink> link = links.find(target.issuer(), target.clientId(), target.deploymentId(),
         target.resourceLinkId());

@@ -186,6 +186,28 @@ public class ScoreOutbox {
     });
   }
 
+  /**
+   * The scores that were due before {@code dueBefore} and are still waiting: how many, and since when
+   * the longest-waiting one was due. A healthy outbox has none well in the past, since the delivery
+   * job takes what is due every few seconds and each attempt moves an entry's due time forward.
+   */
+  public Overdue overdue(Instant dueBefore) {
+    return tx.read(em -> {
+      long count = em.createQuery("select count(e) from OutboxEntry e where e.state = :pending"
+              + " and e.nextAttemptAt < :before", Long.class)
+          .setParameter("pending", OutboxState.PENDING).setParameter("before", dueBefore).getSingleResult();
+      // not min(): an aggregate bypasses the Instant converter on PostgreSQL
+      Optional<Instant> longest = em.createQuery("select e.nextAttemptAt from OutboxEntry e where e.state = :pending"
+              + " and e.nextAttemptAt < :before order by e.nextAttemptAt", Instant.class)
+          .setParameter("pending", OutboxState.PENDING).setParameter("before", dueBefore)
+          .setMaxResults(1).getResultList().stream().findFirst();
+      return new Overdue(count, longest);
+    });
+  }
+
+  /** Waiting scores due before a moment: their number and the earliest due time among them. */
+  public record Overdue(long count, Optional<Instant> earliestDue) {}
+
   /** The outbox's depth and the creation time of its oldest waiting entry. */
   public record Backlog(long pending, Optional<Instant> oldest) {}
 

@@ -57,6 +57,19 @@ public class BackgroundJobs {
     }
   }
 
+  /**
+   * The jobs scheduled so far and how many of them stopped for good (cancelled, or their scheduler
+   * went away): for the liveness check. A run that threw does not stop its job.
+   */
+  public Schedule schedule() {
+    List<ScheduledFuture<?>> now = List.copyOf(scheduled);
+    int stopped = (int) now.stream().filter(ScheduledFuture::isDone).count();
+    return new Schedule(now.size(), stopped);
+  }
+
+  /** {@code jobs} scheduled, {@code stopped} of them no longer running. */
+  public record Schedule(int jobs, int stopped) {}
+
   /** Cancels every job (a run in progress finishes). */
   @PreDestroy
   public void cancelAll() {

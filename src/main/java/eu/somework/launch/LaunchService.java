@@ -9,7 +9,6 @@ import eu.somework.session.SessionTokens;
 import eu.somework.session.ToolRole;
 import eu.somework.session.ToolSession;
 import eu.somework.lti.FormEncoding;
-import eu.somework.lti.JwksFetcher;
 import eu.somework.lti.LaunchValidator;
 import eu.somework.lti.LoginInitiation;
 import eu.somework.lti.LoginResponder;
@@ -21,6 +20,7 @@ import eu.somework.lti.MessageType;
 import eu.somework.lti.PlatformKeyCache;
 import eu.somework.lti.PlatformRegistration;
 import eu.somework.platform.PlatformDirectory;
+import eu.somework.platform.PlatformKeyFetches;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,6 +44,7 @@ public class LaunchService {
   @Inject ResourceLinks links;
   @Inject CourseMembers members;
   @Inject Clock clock;
+  @Inject PlatformKeyFetches keyFetches;
 
   private LoginResponder responder;
   private LaunchValidator validator;
@@ -54,7 +55,7 @@ public class LaunchService {
     responder = new LoginResponder(directory, URI.create(base + "/lti/launch"), base);
     PlatformKeyCache keys = new PlatformKeyCache(
         // short timeouts: a launch waits for a slow platform at most 5 s (3 s to connect)
-        new JwksFetcher(Duration.ofSeconds(3), Duration.ofSeconds(5)), clock,
+        keyFetches.fetcher(Duration.ofSeconds(3), Duration.ofSeconds(5)), clock,
         Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofHours(24), settings.unknownKeyRefetchInterval());
     validator = new LaunchValidator(keys, nonces, clock, settings.clockSkew());
   }

@@ -52,8 +52,13 @@ public class SessionTokens {
     return tokens;
   }
 
+  @Inject ActiveSessions active;
+
   /** A signed token for the session, bound to the browser holding {@code binding}'s cookie. */
   public String issue(ToolSession s, SessionCookie.Binding binding) {
+    if (active != null) { // null outside a container
+      active.started(s.expiresAt());
+    }
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .audience(AUDIENCE)
         .issueTime(Date.from(clock.instant()))

@@ -14,8 +14,12 @@ import java.util.UUID;
 public final class ErrorPage {
   private ErrorPage() {}
 
+  /**
+   * The id an error page shows and its log line names: the request's correlation id (the one in the
+   * request log and the {@code X-Request-Id} header), else a new one.
+   */
   public static String newCorrelationId() {
-    return UUID.randomUUID().toString().substring(0, 8);
+    return RequestCorrelation.currentId().orElseGet(() -> UUID.randomUUID().toString().substring(0, 8));
   }
 
   /**
