@@ -1,12 +1,10 @@
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 
@@ -56,13 +54,14 @@ public class InstallLauncher {
         Files.copy(launcherClass, target.resolve(launcherClass.getFileName()));
       }
     }
-    Manifest fragment = new Manifest();
-    // no Manifest-Version: the jar tool merges this into the uber jar's manifest, which has one
-    fragment.getMainAttributes().putValue(PAYARA_MAIN, payaraMain);
-    Path manifest = stage.resolveSibling(stage.getFileName() + ".mf");
-    try (OutputStream out = Files.newOutputStream(manifest)) {
-      fragment.write(out);
+    // written by hand: Manifest.write drops every attribute when there is no Manifest-Version, and with one
+    // the jar tool warns that the uber jar's manifest now names it twice
+    String line = PAYARA_MAIN + ": " + payaraMain;
+    if (line.length() > 70) {
+      throw new IllegalStateException("manifest line too long for one line: " + line);
     }
+    Path manifest = stage.resolveSibling(stage.getFileName() + ".mf");
+    Files.writeString(manifest, line + "\n");
 
     ToolProvider jarTool = ToolProvider.findFirst("jar").orElseThrow(() -> new IllegalStateException("no jar tool: run the build on a JDK"));
     PrintWriter out = new PrintWriter(System.out, true);
