@@ -99,7 +99,11 @@ class AdminCommandsIT {
 
   @Test
   void registerPrintsTheFieldTheToolRefuses() throws Exception {
-    Path file = Files.writeString(folder.resolve("no-issuer.json"), "{\"name\": \"No issuer\", \"clientId\": \"c\"}");
+    // a whole platform file but for its issuer: the one field the tool can name
+    String origin = MockPlatforms.issuer("no-issuer");
+    Path file = Files.writeString(folder.resolve("no-issuer.json"), "{\"name\": \"No issuer\", \"clientId\": \"c\","
+        + " \"deploymentIds\": [\"1\"], \"authorizationEndpoint\": \"" + origin + "/auth\", \"tokenEndpoint\": \""
+        + origin + "/token\", \"jwksUri\": \"" + origin + "/jwks\"}");
     Run run = run(ENV, "register", "--file", file.toString());
     assertEquals(1, run.exitCode(), run.out());
     assertTrue(run.err().startsWith("The tool refused (HTTP 400): "), run.err());
