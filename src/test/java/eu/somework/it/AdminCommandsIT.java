@@ -21,7 +21,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,10 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@Disabled("needs the admin API (branch admin-console)")
 class AdminCommandsIT {
-  /** The administrator token of the test server: its SHA-256 is 62f940be5b2e9e626c60feb03a527f7a613ab4541b4093ea630ea53d66da07fb. */
-  static final String TOKEN = "it-admin-token-0123456789abcdef0123456789abcdef";
+  /** The administrator token of the test servers (its SHA-256 is in arquillian.xml). */
+  static final String TOKEN = AdminConsoleChecks.TOKEN;
   static final Map<String, String> ENV = Map.of("SOMEWORK_ADMIN_TOKEN", TOKEN, "SOMEWORK_ADMIN_URL", MockPlatforms.TOOL);
 
   @TempDir Path folder;
