@@ -39,6 +39,7 @@ public class LaunchMetrics {
       .build();
   private static final Metadata DURATION_METADATA = Metadata.builder().withName(DURATION)
       .withDescription("Time from an id_token POST until its answer is ready, by result")
+      // the Timer's own unit; Prometheus output then names it _seconds and gives count, sum and max in seconds
       .withUnit(MetricUnits.NANOSECONDS).build();
 
   @Inject MetricRegistry registry;
