@@ -19,16 +19,28 @@ import jakarta.ws.rs.core.UriBuilder;
 public class LaunchResource {
   @Inject LaunchService launches;
   @Inject eu.somework.config.Settings settings;
+  @Inject LaunchMetrics metrics;
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response launch(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
-    LaunchService.Launched launched = launches.completeLaunch(FormParams.single(form), headers.getCookies());
-    String target = launched.landing();
-    // 303: the browser follows with a GET, so reloading the page never re-posts the id_token
-    Response.ResponseBuilder answer = Response.seeOther(UriBuilder.fromUri(settings.baseUrl() + target)
-        .queryParam(SessionTokens.PARAM, launched.token()).build());
-    launched.cookies().forEach(cookie -> answer.header("Set-Cookie", cookie));
-    return answer.header("Cache-Control", "no-store").build();
+    long started = System.nanoTime();
+    String result = LaunchMetrics.ERROR;
+    try {
+      LaunchService.Launched launched = launches.completeLaunch(FormParams.single(form), headers.getCookies());
+      String target = launched.landing();
+      // 303: the browser follows with a GET, so reloading the page never re-posts the id_token
+      Response.ResponseBuilder answer = Response.seeOther(UriBuilder.fromUri(settings.baseUrl() + target)
+          .queryParam(SessionTokens.PARAM, launched.token()).build());
+      launched.cookies().forEach(cookie -> answer.header("Set-Cookie", cookie));
+      Response response = answer.header("Cache-Control", "no-store").build();
+      result = LaunchMetrics.ACCEPTED;
+      return response;
+    } catch (LaunchRejected e) {
+      result = LaunchMetrics.REJECTED;
+      throw e;
+    } finally {
+      metrics.launchTook(result, System.nanoTime() - started);
+    }
   }
 }

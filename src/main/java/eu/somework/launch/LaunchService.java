@@ -45,6 +45,7 @@ public class LaunchService {
   @Inject CourseMembers members;
   @Inject Clock clock;
   @Inject PlatformKeyFetches keyFetches;
+  @Inject LaunchOutcomes outcomes;
 
   private LoginResponder responder;
   private LaunchValidator validator;
@@ -65,17 +66,27 @@ public class LaunchService {
 
   /** Answers a login initiation (OIDC third-party-initiated login, LTI 1.3 §5.1.1). */
   public LoginRedirect startLogin(Map<String, String> params) {
+    PlatformRegistration registration = null; // known once resolved: a refusal after it counts there
     try {
       LoginInitiation login = LoginInitiation.fromParameters(params);
-      PlatformRegistration registration = responder.registrationFor(login);
+      registration = responder.registrationFor(login);
       checkEnabled(registration);
       String browser = RandomTokens.next();
       LoginStates.IssuedLogin issued = states.issue(login, registration, RandomTokens.sha256(browser));
       return new LoginRedirect(responder.authorizationRedirect(registration, login, issued.state(), issued.nonce()),
           LoginCookie.header(issued.state(), browser));
     } catch (LtiException e) {
+      rejected(registration, null, e.failure());
       throw new LaunchRejected(e, null);
+    } catch (LaunchRejected e) {
+      rejected(registration, null, e.reason().failure());
+      throw e;
     }
+  }
+
+  private void rejected(PlatformRegistration registration, String deploymentId, LtiFailure failure) {
+    outcomes.rejected(registration == null ? null : registration.issuer(),
+        registration == null ? null : registration.clientId(), deploymentId, failure);
   }
 
   /**
@@ -85,6 +96,30 @@ public class LaunchService {
    * @throws LaunchRejected with the failed check
    */
   public Launched completeLaunch(Map<String, String> form, Map<String, jakarta.ws.rs.core.Cookie> cookies) {
+    Trusted trusted = new Trusted();
+    try {
+      Launched launched = accept(form, cookies, trusted);
+      outcomes.accepted(launched.session().issuer(), launched.session().clientId(), launched.session().deploymentId());
+      return launched;
+    } catch (LaunchRejected e) {
+      LtiFailure failure = e.reason().failure();
+      outcomes.rejected(trusted.issuer, trusted.clientId,
+          LaunchOutcomes.signedDeployment(form.get("id_token"), trusted.registration, failure).orElse(null), failure);
+      throw e;
+    }
+  }
+
+  /**
+   * What a launch has shown the tool so far, for counting its refusal: the registration its login
+   * state (the tool's own row) names, and the registration itself once found.
+   */
+  private static final class Trusted {
+    String issuer;
+    String clientId;
+    PlatformRegistration registration;
+  }
+
+  private Launched accept(Map<String, String> form, Map<String, jakarta.ws.rs.core.Cookie> cookies, Trusted trusted) {
     try {
       String stateValue = form.get("state");
       if (stateValue == null || stateValue.isBlank()) {
@@ -92,6 +127,8 @@ public class LaunchService {
       }
       LoginState state = states.find(stateValue).orElseThrow(() -> new LtiException(LtiFailure.STATE_UNKNOWN,
           "The launch's state is unknown or has expired. Start the activity again from the course."));
+      trusted.issuer = state.issuer();
+      trusted.clientId = state.clientId();
       checkBrowser(state, LoginCookie.read(cookies, stateValue));
       if (form.get("error") != null) {
         throw new LtiException(LtiFailure.PLATFORM_ERROR, "The platform refused the login: "
@@ -100,6 +137,7 @@ public class LaunchService {
       PlatformRegistration registration = directory.find(state.issuer(), state.clientId())
           .orElseThrow(() -> new LtiException(LtiFailure.UNKNOWN_CLIENT_ID,
               "The registration this login was started with no longer exists."));
+      trusted.registration = registration;
       checkEnabled(registration);
       LtiLaunch launch = validator.validate(form.get("id_token"), registration, state.nonce(), state.targetLinkUri());
       Optional<String> unit = unitOf(launch);

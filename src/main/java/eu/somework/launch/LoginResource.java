@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 public class LoginResource {
   @Inject LaunchService launches;
   @Inject LoginRateLimiter rateLimiter;
+  @Inject LaunchOutcomes outcomes;
 
   @GET
   public Response get(@Context UriInfo uri, @Context HttpServletRequest request) {
@@ -39,7 +40,12 @@ public class LoginResource {
 
   private Response redirect(java.util.Map<String, String> params, HttpServletRequest request) {
     // the socket's address: see AddressRateLimit for the reverse-proxy TODO
-    rateLimiter.check(request.getRemoteAddr());
+    try {
+      rateLimiter.check(request.getRemoteAddr());
+    } catch (LaunchRejected refused) {
+      outcomes.rejected(refused.reason().failure()); // before any platform is known
+      throw refused;
+    }
     LaunchService.LoginRedirect redirect = launches.startLogin(params);
     return Response.status(Response.Status.FOUND)
         .location(redirect.location())
