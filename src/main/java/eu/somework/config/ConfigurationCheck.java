@@ -28,6 +28,7 @@ public final class ConfigurationCheck {
     ask(problems, settings::sessionLifetime);
     ask(problems, settings::keyRotationInterval);
     ask(problems, settings::keyOverlap);
+    ask(problems, settings::retentionMonths);
     if (Boolean.TRUE.equals(production)) {
       productionProblems(settings, baseUrl != null, problems);
     }

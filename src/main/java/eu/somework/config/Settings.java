@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -35,6 +36,7 @@ public class Settings {
   static final String LOGIN_MAX_LIVE_STATES = "somework.login.max-live-states";
   static final String KEY_ROTATION_DAYS = "somework.keys.rotation-days";
   static final String KEY_OVERLAP_MINUTES = "somework.keys.overlap-minutes";
+  static final String RETENTION_MONTHS = "somework.retention.months";
 
   /** How the tool runs: with the conveniences of development, or locked down for production. */
   public enum Mode {
@@ -157,6 +159,15 @@ public class Settings {
    */
   public Duration keyOverlap() {
     return Duration.ofMinutes(whole(KEY_OVERLAP_MINUTES, 60, 1, "minutes"));
+  }
+
+  /**
+   * {@code somework.retention.months}: a course's reflections, grades, progress and members are
+   * deleted this many months after its last activity (default 0: never by the tool itself).
+   */
+  public OptionalInt retentionMonths() {
+    long months = whole(RETENTION_MONTHS, 0, 0, "months");
+    return months == 0 ? OptionalInt.empty() : OptionalInt.of((int) months);
   }
 
   /** {@code somework.key-encryption-secret}: what private keys are encrypted under; a secret: never log it. */

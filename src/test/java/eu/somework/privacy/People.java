@@ -65,8 +65,29 @@ final class People {
 
   /** A score for {@code person} that has not left yet; {@code claimedUntil} non-null: a worker is sending it. */
   void waitingScore(Person person, String name, String state, Instant claimedUntil) {
-    db.run(em -> outbox(Sql.in(em), person, name, "alpha", "out-" + name + "-waiting", 9.0, state,
+    waitingScore(person, name, "alpha", state, claimedUntil);
+  }
+
+  void waitingScore(Person person, String name, String course, String state, Instant claimedUntil) {
+    db.run(em -> outbox(Sql.in(em), person, name, course, "out-" + name + "-waiting-" + course, 9.0, state,
         claimedUntil == null ? null : "worker-1", claimedUntil));
+  }
+
+  /** Moves every trace of activity in {@code course} to {@code at}, as if no one had used it since. */
+  void lastActive(String course, Instant at) {
+    db.run(em -> {
+      Sql sql = Sql.in(em);
+      Object[] key = {"course-" + course};
+      String reflections = "SELECT id FROM reflection WHERE context_id = ?";
+      sql.update("UPDATE course_member SET last_seen = ? WHERE context_id = ?", at, key[0]);
+      sql.update("UPDATE unit_progress SET updated_at = ? WHERE context_id = ?", at, key[0]);
+      sql.update("UPDATE reflection SET draft_saved_at = ?, created_at = ? WHERE context_id = ?", at, at, key[0]);
+      sql.update("UPDATE reflection_version SET submitted_at = ? WHERE reflection_id IN (" + reflections + ")", at,
+          key[0]);
+      sql.update("UPDATE reflection_comment SET created_at = ? WHERE reflection_id IN (" + reflections + ")", at,
+          key[0]);
+      sql.update("UPDATE grade SET updated_at = ? WHERE context_id = ?", at, key[0]);
+    });
   }
 
   private void learner(Sql sql, Person p, String name, String course) {
