@@ -133,7 +133,7 @@ public class PersonalDataErasure {
           + " AND (claimed_until IS NULL OR claimed_until < ?)", p.issuer(), p.clientId(), p.userId(), now);
       if (free < waiting.size()) {
         throw new ErasureRefused("A score of this person is being sent to the gradebook at this moment."
-            + " Ask again in a minute.");
+            + " Ask again in two minutes.");
       }
       removed.merge("score_outbox", free, Integer::sum);
       return waiting.stream().map(s -> new ErasureReport.WithdrawnScore((String) s.get("deployment_id"),

@@ -11,7 +11,7 @@ public enum UndeliveredScores {
   /**
    * Cancel them: they are deleted unsent and listed in the {@link ErasureReport} (link, unit,
    * points), so the teacher can enter them in the gradebook by hand if they are still owed. A
-   * score being sent at this very moment still refuses the erasure.
+   * score being sent at this very moment (a worker's claim, at most two minutes) still refuses the erasure.
    */
   WITHDRAW
 }
