@@ -98,6 +98,7 @@ public class CourseRetention {
     n += sql.update("DELETE FROM grade WHERE " + COURSE, key);
     n += sql.update("DELETE FROM unit_progress WHERE " + COURSE, key);
     n += sql.update("DELETE FROM course_member WHERE " + COURSE, key);
+    n += sql.update("DELETE FROM audit_event WHERE " + COURSE, key);
     return n;
   }
 

@@ -19,6 +19,8 @@ final class Explanations {
             + " the students or their points.",
         "scoresSentToGradebook is what the tool sent, or is about to send, to your platform's gradebook;"
             + " the platform keeps its own record of grades.",
+        "auditEventsAboutYou lists the changes of your grades the audit log recorded, without who made them;"
+            + " auditEventsByYou what you did that it recorded, without whom it concerned.",
         "Times are UTC (ISO 8601)."));
     if (audience == Audience.PERSON) {
       lines.add("A grade appears with its points and feedback once your teacher has released it."

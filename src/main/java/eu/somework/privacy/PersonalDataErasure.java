@@ -1,5 +1,6 @@
 package eu.somework.privacy;
 
+import eu.somework.audit.AuditLog;
 import eu.somework.persistence.Transactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,12 +31,14 @@ public class PersonalDataErasure {
 
   @Inject Transactor tx;
   @Inject Clock clock;
+  @Inject AuditLog audit;
 
   /** An erasure over a transactor opened outside the container, e.g. a test's. */
   public static PersonalDataErasure over(Transactor tx, Clock clock) {
     PersonalDataErasure erasure = new PersonalDataErasure();
     erasure.tx = tx;
     erasure.clock = clock;
+    erasure.audit = AuditLog.over(tx, clock);
     return erasure;
   }
 
@@ -48,7 +51,14 @@ public class PersonalDataErasure {
    *     nothing was changed
    */
   public ErasureReport erase(Person person, UndeliveredScores undelivered) {
-    ErasureReport report = tx.inTransaction(em -> new Run(Sql.in(em), person, clock.instant()).erase(undelivered));
+    ErasureReport report = tx.inTransaction(em -> {
+      ErasureReport done = new Run(Sql.in(em), person, clock.instant()).erase(undelivered);
+      // the audit log records that an erasure happened, not whom it erased
+      audit.record(new AuditLog.Event("PERSON_ERASED", AuditLog.ActorKind.ADMINISTRATOR, null, person.issuer(),
+          person.clientId(), null, null, null, done.rowsRemoved() + " rows removed, " + done.withdrawn().size()
+              + " undelivered scores withdrawn"));
+      return done;
+    });
     // ids only: the administrator's request names the person, the log does not need to
     LOG.info(() -> "Erased a person's data: " + report.rowsRemoved() + " row(s) removed, "
         + report.withdrawn().size() + " undelivered score(s) withdrawn.");
@@ -95,7 +105,12 @@ public class PersonalDataErasure {
             + " naming who graded them."));
       }
 
-      // client_id '' holds course data from before registrations were told apart (migration V4)
+      anonymise("audit_event.actor_user_id", "UPDATE audit_event SET actor_user_id = ? WHERE issuer = ?"
+          + " AND client_id = ? AND actor_user_id = ?", ERASED, p.issuer(), p.clientId(), p.userId());
+      anonymise("audit_event.subject_user_id", "UPDATE audit_event SET subject_user_id = ? WHERE issuer = ?"
+          + " AND client_id = ? AND subject_user_id = ?", ERASED, p.issuer(), p.clientId(), p.userId());
+
+            // client_id '' holds course data from before registrations were told apart (migration V4)
       remove("unit_progress", "DELETE FROM unit_progress WHERE issuer = ? AND client_id IN (?, '') AND user_id = ?",
           p.issuer(), p.clientId(), p.userId());
       remove("course_member", "DELETE FROM course_member WHERE issuer = ? AND client_id IN (?, '') AND user_id = ?",

@@ -104,6 +104,12 @@ public class PersonalDataExport {
           + " next_attempt_at, last_status, last_error, created_at, finished_at FROM score_outbox"
           + " WHERE issuer = ? AND client_id = ? AND user_id = ? ORDER BY created_at, id",
           p.issuer(), p.clientId(), p.userId()));
+      doc.put("auditEventsAboutYou", read("SELECT occurred_at, action, deployment_id, context_id, detail"
+          + " FROM audit_event WHERE issuer = ? AND client_id = ? AND subject_user_id = ? ORDER BY occurred_at, id",
+          p.issuer(), p.clientId(), p.userId()));
+      doc.put("auditEventsByYou", read("SELECT occurred_at, action, deployment_id, context_id FROM audit_event"
+          + " WHERE issuer = ? AND client_id = ? AND actor_user_id = ? ORDER BY occurred_at, id",
+          p.issuer(), p.clientId(), p.userId()));
       doc.put("loginsInProgress", read("SELECT target_link_uri, expires_at FROM login_state"
           + " WHERE issuer = ? AND client_id = ? AND login_hint = ? ORDER BY expires_at",
           p.issuer(), p.clientId(), p.userId()));

@@ -50,8 +50,9 @@ class CourseRetentionTest {
     CourseRetention.Run run = retention.deleteDue(12);
 
     assertEquals(withoutCourse(before, "beta"), Schema.snapshot(db));
-    // per learner: member, progress, reflection, 2 versions, grade, criterion; the teacher's membership; 4 comments
-    assertEquals(new CourseRetention.Run(1, 2 * 7 + 1 + 4, 0), run);
+    // per learner: member, progress, reflection, 2 versions, grade, criterion, audit event; the teacher's
+    // membership; 4 comments
+    assertEquals(new CourseRetention.Run(1, 2 * 8 + 1 + 4, 0), run);
   }
 
   @Test

@@ -50,6 +50,12 @@ final class People {
         for (Person learner : List.of(ALICE, BOB)) {
           learner(sql, learner, learner == ALICE ? "alice" : "bob", course);
         }
+        for (Person learner : List.of(ALICE, BOB)) {
+          insert(sql, "audit_event", row("id", "audit-" + course + "-" + (learner == ALICE ? 1 : 2),
+              "occurred_at", NOW, "action", "GRADE_RELEASED", "actor_kind", "TEACHER", "actor_user_id", TIINA.userId(),
+              "issuer", ISSUER, "client_id", CLIENT, "deployment_id", DEPLOYMENT, "context_id", "course-" + course,
+              "subject_user_id", learner.userId(), "detail", "unit unit-1: 7.5 of 10.0 points"));
+        }
         comment(sql, "cmt-bob-on-a-" + course, "refl-alice-" + course, BOB, "STUDENT", "bob-comment-" + course);
         comment(sql, "cmt-tiina-on-a-" + course, "refl-alice-" + course, TIINA, "TEACHER", "tiina-comment-" + course);
         comment(sql, "cmt-alice-on-b-" + course, "refl-bob-" + course, ALICE, "STUDENT", "alice-comment-" + course);
@@ -87,6 +93,7 @@ final class People {
       sql.update("UPDATE reflection_comment SET created_at = ? WHERE reflection_id IN (" + reflections + ")", at,
           key[0]);
       sql.update("UPDATE grade SET updated_at = ? WHERE context_id = ?", at, key[0]);
+      sql.update("UPDATE audit_event SET occurred_at = ? WHERE context_id = ?", at, key[0]);
     });
   }
 

@@ -46,19 +46,20 @@ class PersonalDataErasureTest {
   void erasingALearnerLeavesNoValueOfTheirsInAnyColumnAndEveryOtherRowAsItWas() {
     TreeSet<String> before = Schema.snapshot(db);
     assertEquals(Set.of("course_member", "unit_progress", "language_preference", "reflection", "reflection_version",
-        "reflection_comment", "grade", "grade_criterion", "score_outbox", "login_state"),
+        "reflection_comment", "grade", "grade_criterion", "score_outbox", "login_state", "audit_event"),
         tracesOf("alice").stream().map(t -> t.substring(0, t.indexOf('.'))).collect(Collectors.toSet()),
         "the fixture gives her values in every table that holds personal data");
 
     ErasureReport report = erasure.erase(People.ALICE, UndeliveredScores.REFUSE);
 
     assertEquals(List.of(), tracesOf("alice"), "values of the erased person are left");
-    assertEquals(expected(before, "alice", UnaryOperator.identity()), Schema.snapshot(db),
+    assertEquals(expected(before, "alice", row -> row.replace("subject_user_id=" + People.ALICE.userId(),
+        "subject_user_id=" + PersonalDataErasure.ERASED)), withoutErasureEvents(Schema.snapshot(db)),
         "only the erased person's rows (and the comments on her reflections) are gone; the rest is unchanged");
     assertEquals(Map.of("score_outbox", 1, "reflection_comment", 8, "reflection_version", 4, "reflection", 2,
         "grade_criterion", 2, "grade", 2, "unit_progress", 2, "course_member", 2, "language_preference", 1,
         "login_state", 1), report.removed());
-    assertEquals(Map.of(), report.anonymised());
+    assertEquals(Map.of("audit_event.subject_user_id", 2), report.anonymised());
     assertTrue(report.keptElsewhere().get(0).what().contains("Scores in the platform's gradebook: 1 sent for activity"
         + " link-alpha (Unit 1 alpha, course Course alpha"), report.keptElsewhere().toString());
   }
@@ -71,10 +72,21 @@ class PersonalDataErasureTest {
 
     assertEquals(List.of(), tracesOf("tiina"));
     assertEquals(expected(before, "tiina",
-        row -> row.startsWith("grade ") ? row.replace("graded_by=" + People.TIINA.userId(),
-            "graded_by=" + PersonalDataErasure.ERASED) : row), Schema.snapshot(db));
-    assertEquals(Map.of("grade.graded_by", 4), report.anonymised());
+        row -> row.replace("graded_by=" + People.TIINA.userId(), "graded_by=" + PersonalDataErasure.ERASED)
+            .replace("actor_user_id=" + People.TIINA.userId(), "actor_user_id=" + PersonalDataErasure.ERASED)),
+        withoutErasureEvents(Schema.snapshot(db)));
+    assertEquals(Map.of("grade.graded_by", 4, "audit_event.actor_user_id", 4), report.anonymised());
     assertEquals(Map.of("reflection_comment", 2, "course_member", 2, "language_preference", 1), report.removed());
+  }
+
+  @Test
+  void theAuditLogRecordsThatAnErasureHappenedWithoutWhomItErased() {
+    erasure.erase(People.ALICE, UndeliveredScores.REFUSE);
+
+    List<String> events = Schema.snapshot(db).stream().filter(r -> r.contains("action=PERSON_ERASED")).toList();
+    assertEquals(1, events.size(), events.toString());
+    assertTrue(events.get(0).contains("actor_kind=ADMINISTRATOR") && events.get(0).contains("subject_user_id=null"),
+        events.get(0));
   }
 
   @Test
@@ -122,7 +134,7 @@ class PersonalDataErasureTest {
         UndeliveredScores.REFUSE);
 
     assertEquals(0, report.rowsRemoved());
-    assertEquals(before, Schema.snapshot(db));
+    assertEquals(before, withoutErasureEvents(Schema.snapshot(db)));
   }
 
   /** "table.column = value" for every value in the database that contains {@code name}. */
@@ -132,6 +144,13 @@ class PersonalDataErasureTest {
             .filter(cell -> !cell.getKey().equals("@table") && mentions(cell.getValue(), name))
             .map(cell -> row.get("@table") + "." + cell.getKey() + " = " + cell.getValue()))
         .toList();
+  }
+
+  /** The snapshot without the audit log's record that an erasure happened (it names no one). */
+  private static TreeSet<String> withoutErasureEvents(TreeSet<String> rows) {
+    TreeSet<String> kept = new TreeSet<>(rows);
+    kept.removeIf(row -> row.startsWith("audit_event ") && row.contains("action=PERSON_ERASED"));
+    return kept;
   }
 
   /** The snapshot after {@code change}, without the rows that mention {@code name}. */
