@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * criteria and the teacher's note), their progress, course memberships (name and role), language
  * choice, scores in the outbox and logins in progress are deleted; where they graded others as a
  * teacher, the grade stays the student's record and its {@code graded_by} becomes
- * {@link #ERASED}. Scores not yet in the gradebook are never dropped unnoticed: see
+ * {@link #ERASED}, as does their id in the audit log, which records that an erasure happened
+ * (not whom it erased). Scores not yet in the gradebook are never dropped unnoticed: see
  * {@link UndeliveredScores}. Either all of it happens or, on any failure or refusal, nothing.
  */
 @ApplicationScoped
