@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -42,6 +43,7 @@ public class Settings {
       java.util.regex.Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
   private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
   static final String OUTBOX_STUCK_MINUTES = "somework.health.outbox-stuck-minutes";
+  static final String RETENTION_MONTHS = "somework.retention.months";
 
   /** How the tool runs: with the conveniences of development, or locked down for production. */
   public enum Mode {
@@ -173,6 +175,15 @@ public class Settings {
    */
   public Duration outboxStuckAfter() {
     return Duration.ofMinutes(whole(OUTBOX_STUCK_MINUTES, 15, 3, "minutes"));
+  }
+
+  /**
+   * {@code somework.retention.months}: a course's reflections, grades, progress and members are
+   * deleted this many months after its last activity (default 0: never by the tool itself).
+   */
+  public OptionalInt retentionMonths() {
+    long months = whole(RETENTION_MONTHS, 0, 0, "months");
+    return months == 0 ? OptionalInt.empty() : OptionalInt.of((int) months);
   }
 
   /** {@code somework.key-encryption-secret}: what private keys are encrypted under; a secret: never log it. */

@@ -1,5 +1,6 @@
 package eu.somework.grading;
 
+import eu.somework.audit.AuditLog;
 import eu.somework.content.ContentCatalogue;
 import eu.somework.content.ReflectionTask;
 import eu.somework.content.Unit;
@@ -28,6 +29,7 @@ public class GradingService {
   @Inject ScoreOutbox outbox;
   @Inject ContentCatalogue catalogue;
   @Inject ResourceLinks links;
+  @Inject AuditLog audit;
 
   /** A grading service outside a container (tests, tools). */
   public static GradingService over(Transactor tx, Clock clock, ScoreOutbox outbox, ContentCatalogue catalogue,
@@ -38,6 +40,7 @@ public class GradingService {
     grading.outbox = outbox;
     grading.catalogue = catalogue;
     grading.links = links;
+    grading.audit = AuditLog.over(tx, clock);
     return grading;
   }
 
@@ -57,7 +60,9 @@ public class GradingService {
     return tx.inTransaction(em -> {
       Grade grade = findOrNew(em, key);
       grade.mark(marking, task.maxPoints(), teacherId, clock.instant());
-      return grade.view();
+      Grade.View view = grade.view();
+      audited("GRADE_SAVED", key, teacherId, view);
+      return view;
     });
   }
 
@@ -75,6 +80,7 @@ public class GradingService {
       grade.mark(marking, task.maxPoints(), teacherId, clock.instant());
       grade.release(clock.instant());
       Grade.View view = grade.view();
+      audited("GRADE_RELEASED", key, teacherId, view);
       Optional<OutboxEntry.Snapshot> score = target(key).map(target -> outbox.enqueue(target, ScoreProgress.GRADED,
           OptionalDouble.of(view.scoreGiven()), OptionalDouble.of(view.scoreMaximum()), view.feedback()));
       return new Released(view, score);
@@ -118,7 +124,14 @@ public class GradingService {
         .stream().map(Grade::view).toList());
   }
 
-  private Optional<ScoreTarget> target(GradeKey key) {
+  /** The audit log's record of a grade change, in the change's transaction: unit and points, no feedback. */
+  private void audited(String action, GradeKey key, String teacherId, Grade.View view) {
+    audit.record(new AuditLog.Event(action, AuditLog.ActorKind.TEACHER, teacherId, key.issuer(), key.clientId(),
+        key.deploymentId(), key.contextId(), key.userId(),
+        "unit " + key.unitId() + ": " + view.scoreGiven() + " of " + view.scoreMaximum() + " points"));
+  }
+
+    private Optional<ScoreTarget> target(GradeKey key) {
     return links.gradedLinkFor(key.issuer(), key.clientId(), key.deploymentId(), key.contextId(), key.unitId())
         .map(ResourceLink::resourceLinkId)
         .map(link -> new ScoreTarget(key.issuer(), key.clientId(), key.deploymentId(), link,

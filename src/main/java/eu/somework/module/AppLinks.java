@@ -19,6 +19,8 @@ record AppLinks(String token, Optional<UiLanguage> carriedLanguage) {
   static final String PROGRESS = "/app/progress";
   static final String LANGUAGE = "/app/language";
   static final String SERVICES = "/app/admin/services";
+  /** The person's own data as a JSON file (privacy.MyDataResource). */
+  static final String MY_DATA = "/app/my-data";
   /** The pages a form may send the learner back to: the tool's own, never another site. */
   private static final Pattern RETURN_PATH =
       Pattern.compile("/app(/overview|/progress|/units/" + ContentCatalogue.unitIdPattern() + ")?");

@@ -23,7 +23,7 @@ final class ModulePage {
 
   /** What the overview shows; links are built, not yet escaped (the template escapes them). */
   record View(UiLanguage language, Messages text, String heading, boolean anonymous, List<Fact> facts,
-      Optional<String> progressUrl, Optional<String> servicesUrl, List<UnitItem> units,
+      Optional<String> progressUrl, Optional<String> servicesUrl, Optional<String> myDataUrl, List<UnitItem> units,
       LanguageSwitcher.Form switcher) {}
 
   /** A launch fact; {@code id} is its {@code data-fact}, which the integration tests read. */
@@ -54,6 +54,8 @@ final class ModulePage {
         session.isAnonymous(), facts,
         session.role().canTeach() ? Optional.of(links.url(AppLinks.PROGRESS)) : Optional.empty(),
         session.role() == ToolRole.ADMINISTRATOR ? Optional.of(links.url(AppLinks.SERVICES)) : Optional.empty(),
+        session.isAnonymous() || session.role() == ToolRole.GUEST ? Optional.empty()
+            : Optional.of(links.url(AppLinks.MY_DATA)),
         items, LanguageSwitcher.form(language, links, path));
     return Templates.render("module/module.jte", view);
   }

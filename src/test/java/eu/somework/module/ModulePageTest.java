@@ -60,4 +60,14 @@ class ModulePageTest {
     assertTrue(html.contains("<h1>SoMe@Work</h1>"));
     assertTrue(html.contains("Obecnie nie ma dostępnych części."));
   }
+
+  @Test
+  void aLaunchedPersonCanDownloadTheirDataAndAGuestHasNoneToDownload() {
+    String student = ModulePage.render(Sessions.student("u-anna", "Anna"), UiLanguage.EN, LINKS, "/app", UNITS,
+        Map.of());
+    String guest = ModulePage.render(Sessions.anonymous(), UiLanguage.EN, LINKS, "/app", UNITS, Map.of());
+
+    assertTrue(student.contains("<a href=\"/app/my-data?s=tok\" download>Download my data</a>"), student);
+    assertFalse(guest.contains("/app/my-data"));
+  }
 }
