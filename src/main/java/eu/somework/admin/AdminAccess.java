@@ -55,13 +55,15 @@ public class AdminAccess implements AdminGate {
     String auth = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     Optional<String> token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
         ? Optional.of(auth.substring(7).trim()) : Optional.empty();
-    if (token.isEmpty() || !credentials.checkToken(token.get())) {
+    if (token.isEmpty() || token.get().isEmpty()) {
+      // no guess, nothing to limit: a browser or a script that was not given the token
+      return Admission.refused(unauthorized(
+          "This request needs the administrators' token: Authorization: Bearer <token>."));
+    }
+    if (!credentials.checkToken(token.get())) {
       failures.failed(clientAddress);
-      LOG.warning(() -> "Administrators' API refused: " + (token.isEmpty() ? "no" : "a wrong")
-          + " token from " + clientAddress);
-      return Admission.refused(unauthorized(token.isEmpty()
-          ? "This request needs the administrators' token: Authorization: Bearer <token>."
-          : "The administrators' token is not valid."));
+      LOG.warning(() -> "Administrators' API refused a wrong token from " + clientAddress);
+      return Admission.refused(unauthorized("The administrators' token is not valid."));
     }
     return Admission.admitted(Optional.empty());
   }

@@ -9,9 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +21,8 @@ import java.util.Map;
  */
 @Path("/admin/api")
 @AdminOnly(api = true)
-@Produces(MediaType.APPLICATION_JSON)
+// no @Produces: every answer sets application/json itself, so a browser's Accept: text/html gets the
+// API's 401 rather than a 406 from content negotiation
 public class AdminApiResource {
   @Inject RegistrationAdmin registrations;
   @Inject ToolKeysAdmin keys;

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.somework.config.ConfigurationCheck;
 import eu.somework.config.Settings;
+import eu.somework.platform.Startup;
 import eu.somework.session.RandomTokens;
+import eu.somework.testsupport.LogCapture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import eu.somework.testsupport.TestConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,6 +20,7 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /** The administrators' credentials: a bcrypt password, a token compared by its SHA-256, nothing when unset. */
 class AdminCredentialsTest {
+  @RegisterExtension final LogCapture log = new LogCapture(AdminCredentials.class);
   private static final String PASSWORD = "correct horse battery staple";
   private static final String HASH = BCrypt.hashpw(PASSWORD, BCrypt.gensalt(4));
   private static final String TOKEN = "an-admin-token-of-at-least-32-characters-0123";
@@ -63,10 +69,24 @@ class AdminCredentialsTest {
   }
 
   @Test
-  void inDevelopmentWithoutAHashAPasswordIsMadeAtStart() {
+  void inDevelopmentWithoutAHashAPasswordIsMadeAtStartAndLoggedOnceWithTheConsolesUrl() {
     AdminCredentials credentials = with(Map.of());
     assertTrue(credentials.consoleConfigured());
     assertFalse(credentials.checkPassword("admin", ""), "the made password is random, never empty");
+    credentials.announce(new Startup.ToolStarted("http://localhost:8080"));
+    assertEquals(1, log.records().size());
+    String line = log.records().get(0).getMessage();
+    assertTrue(line.contains("http://localhost:8080/admin") && line.contains("user 'admin'")
+        && line.contains("somework.admin.password-hash"), line);
+    Matcher password = Pattern.compile("password '([^']+)'").matcher(line);
+    assertTrue(password.find(), line);
+    assertTrue(credentials.checkPassword("admin", password.group(1)), "the logged password signs in");
+  }
+
+  @Test
+  void withAHashNoPasswordIsMadeNorLogged() {
+    with(Map.of("somework.admin.password-hash", HASH)).announce(new Startup.ToolStarted("http://localhost:8080"));
+    assertTrue(log.records().isEmpty());
   }
 
   @Test

@@ -26,9 +26,6 @@ class AdminConsolePostgresIT extends AdminConsoleChecks {
 
   @Override
   Optional<Map<String, Long>> rowsNaming(String value) throws Exception {
-    if (!PostgresDatabase.CONTAINER.equals(System.getProperty("arquillian.launch"))) {
-      return Optional.empty(); // run by the H2 execution (-Dit.test names it for both): the tool is not on this database
-    }
     Map<String, List<String>> textColumns = PostgresDatabase.rows("SELECT table_name, column_name"
             + " FROM information_schema.columns WHERE table_schema = current_schema()"
             + " AND data_type IN ('character varying', 'text', 'character')"
