@@ -1,5 +1,7 @@
 package eu.somework.admin;
 
+import eu.somework.launch.DeploymentActivity;
+import eu.somework.launch.LaunchActivity;
 import eu.somework.platform.KeyRing;
 import eu.somework.platform.RegistrationSummary;
 import eu.somework.session.AdminOnly;
@@ -32,7 +34,7 @@ public class AdminApiResource {
   @Path("registrations")
   public Response list() {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("registrations", registrations.list().stream().map(AdminApiResource::json).toList());
+    body.put("registrations", registrations.list().stream().map(this::json).toList());
     return ApiJson.answer(200, body);
   }
 
@@ -92,7 +94,9 @@ public class AdminApiResource {
   }
 
   /** A registration as the API shows it (ADMIN-API.md, "Registration"). */
-  static Map<String, Object> json(RegistrationSummary r) {
+  /** A registration as ADMIN-API.md shows it, each deployment with its launch activity. */
+  private Map<String, Object> json(RegistrationSummary r) {
+    Map<String, DeploymentActivity> activity = registrations.activity(r);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", r.id());
     json.put("name", r.name());
@@ -104,10 +108,22 @@ public class AdminApiResource {
     json.put("deployments", r.deploymentIds().stream().map(d -> {
       Map<String, Object> deployment = new LinkedHashMap<>();
       deployment.put("deploymentId", d);
-      // launch activity (lastLaunch, lastFailedLaunch, lastFailureReason, launches, failures) joins here
-      // when eu.somework.launch.LaunchActivity is merged
+      deployment.putAll(json(activity.getOrDefault(d, DeploymentActivity.NONE)));
       return deployment;
     }).toList());
+    // logins and launches refused before the platform named one of its deployments
+    json.put("refusedBeforeDeployment",
+        activity.getOrDefault(LaunchActivity.NO_DEPLOYMENT, DeploymentActivity.NONE).failures());
+    return json;
+  }
+
+  private static Map<String, Object> json(DeploymentActivity activity) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("launches", activity.launches());
+    json.put("lastLaunch", ApiJson.time(activity.lastLaunch()));
+    json.put("lastFailedLaunch", ApiJson.time(activity.lastFailedLaunch()));
+    json.put("lastFailureReason", activity.lastFailureReason().orElse(null));
+    json.put("failures", activity.failures());
     return json;
   }
 

@@ -1,6 +1,7 @@
 package eu.somework.admin;
 
 import eu.somework.config.Settings;
+import eu.somework.launch.DeploymentActivity;
 import eu.somework.platform.RegistrationSummary;
 import eu.somework.session.AdminOnly;
 import jakarta.inject.Inject;
@@ -15,6 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,9 +44,12 @@ public class AdminConsoleResource {
 
   @GET
   public String overview(@QueryParam("done") String done) {
+    List<RegistrationSummary> listed = registrations.list();
+    Map<Long, Map<String, DeploymentActivity>> activity = new HashMap<>();
+    listed.forEach(r -> activity.put(r.id(), registrations.activity(r)));
     return ConsolePages.overview(new ConsolePages.Overview(context.text(), context.csrfToken(),
-        context.session().orElseThrow().user(), registrations.list(), outbox.now(), keys.keys(),
-        settings.keyOverlap().toMinutes(), notice(done)));
+        context.session().orElseThrow().user(), listed, activity, registrations.unknownPlatforms(), outbox.now(),
+        keys.keys(), settings.keyOverlap().toMinutes(), notice(done)));
   }
 
   @POST

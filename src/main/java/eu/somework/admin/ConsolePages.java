@@ -1,5 +1,7 @@
 package eu.somework.admin;
 
+import eu.somework.launch.DeploymentActivity;
+import eu.somework.launch.LaunchActivity;
 import eu.somework.platform.KeyRing;
 import eu.somework.platform.RegistrationSummary;
 import eu.somework.web.Messages;
@@ -21,7 +23,19 @@ final class ConsolePages {
    * @param notice what the last action did, shown once
    */
   record Overview(Messages text, String csrf, String user, List<RegistrationSummary> registrations,
-      OutboxHealth.Health outbox, List<KeyRing.KeyState> keys, long overlapMinutes, Optional<String> notice) {}
+      Map<Long, Map<String, DeploymentActivity>> activity, DeploymentActivity unknownPlatforms,
+      OutboxHealth.Health outbox, List<KeyRing.KeyState> keys, long overlapMinutes, Optional<String> notice) {
+
+    /** The launch activity of one of the registration's deployments ({@link DeploymentActivity#NONE} when none). */
+    public DeploymentActivity activityOf(RegistrationSummary registration, String deploymentId) {
+      return activity.getOrDefault(registration.id(), Map.of()).getOrDefault(deploymentId, DeploymentActivity.NONE);
+    }
+
+    /** The registration's refusals before a deployment was known, if any. */
+    public Optional<DeploymentActivity> refusedBeforeDeployment(RegistrationSummary registration) {
+      return Optional.ofNullable(activity.getOrDefault(registration.id(), Map.of()).get(LaunchActivity.NO_DEPLOYMENT));
+    }
+  }
 
   /** The confirmation before deleting a registration, and then ({@code deleted}) what was deleted. */
   record Delete(Messages text, String csrf, RegistrationSummary registration, Optional<String> problem,

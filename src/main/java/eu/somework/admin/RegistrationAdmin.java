@@ -1,6 +1,8 @@
 package eu.somework.admin;
 
 import eu.somework.config.Settings;
+import eu.somework.launch.DeploymentActivity;
+import eu.somework.launch.LaunchActivity;
 import eu.somework.lti.PlatformRegistration;
 import eu.somework.platform.PlatformDirectory;
 import eu.somework.platform.PlatformFile;
@@ -23,6 +25,7 @@ public class RegistrationAdmin {
 
   @Inject PlatformDirectory platforms;
   @Inject RegistrationErasure erasure;
+  @Inject LaunchActivity launchActivity;
   @Inject Settings settings;
 
   /** A registration created or updated: {@code created} is false when it existed (same issuer + client id). */
@@ -67,6 +70,19 @@ public class RegistrationAdmin {
     return changed;
   }
 
+  /**
+   * The registration's launch activity by deployment id ({@link LaunchActivity#NO_DEPLOYMENT} for
+   * refusals before a deployment was known), sorted; empty when it never launched.
+   */
+  public Map<String, DeploymentActivity> activity(RegistrationSummary registration) {
+    return launchActivity.forRegistration(registration.issuer(), registration.clientId());
+  }
+
+  /** Refused launches from platforms the tool does not know, counted by reason only. */
+  public DeploymentActivity unknownPlatforms() {
+    return launchActivity.unknownPlatform();
+  }
+
   /** Registration {@code id}. @throws AdminRefused 404 for an unknown id */
   public RegistrationSummary get(long id) {
     return platforms.summary(id).orElseThrow(() -> unknown(id));
@@ -93,6 +109,7 @@ public class RegistrationAdmin {
           + " in the configuration folder and would come back at the next start: remove the file first.");
     }
     Map<String, Integer> deleted = erasure.erase(id, registration.issuer(), registration.clientId());
+    launchActivity.forget(registration.issuer(), registration.clientId()); // and what this instance has not stored yet
     LOG.warning(() -> "Platform registration " + registration.issuer() + " (client id " + registration.clientId()
         + ") deleted with its data by a tool administrator: " + deleted);
     return deleted;

@@ -1,7 +1,9 @@
 package eu.somework.launch;
 
+import eu.somework.persistence.Transactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,6 +28,12 @@ public class LaunchActivity {
 
   @Inject LaunchOutcomes outcomes;
   @Inject LaunchActivityStore store;
+
+  /** The service over a database outside the container (tests): a tally of its own, no metrics. */
+  public static LaunchActivity over(Transactor tx, Clock clock) {
+    LaunchActivityStore store = LaunchActivityStore.over(tx);
+    return over(LaunchOutcomes.over(store, clock, null), store);
+  }
 
   /** The service over a tally and store made outside the container, e.g. by a test. */
   static LaunchActivity over(LaunchOutcomes outcomes, LaunchActivityStore store) {

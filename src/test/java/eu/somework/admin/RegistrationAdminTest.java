@@ -64,6 +64,7 @@ class RegistrationAdminTest {
     admin = new RegistrationAdmin();
     admin.platforms = directory;
     admin.erasure = RegistrationErasure.over(db.transactor());
+    admin.launchActivity = eu.somework.launch.LaunchActivity.over(db.transactor(), clock);
     admin.settings = new Settings(TestConfig.of(Map.of("somework.lti-config-dir", configFolder.toString())));
   }
 

@@ -19,7 +19,7 @@ final class AdminApi {
   static final String TOKEN = AdminConsoleChecks.TOKEN;
 
   /** One of the tool's signing keys as the API lists it. */
-  record Key(String kid, String status) {}
+  record Key(String kid, String status, Optional<String> activateAt) {}
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -27,12 +27,18 @@ final class AdminApi {
   List<Key> keys() throws Exception {
     Map<String, Object> answer = json(send(HttpRequest.newBuilder(uri("/keys")).GET(), 200));
     return java.util.Arrays.stream(JSONObjectUtils.getJSONObjectArray(answer, "keys"))
-        .map(key -> new Key((String) key.get("kid"), (String) key.get("status"))).toList();
+        .map(key -> new Key((String) key.get("kid"), (String) key.get("status"),
+            Optional.ofNullable((String) key.get("activateAt")))).toList();
   }
 
   /** The kid of the key with {@code status} (CURRENT, NEXT), if there is one. */
   Optional<String> keyWith(String status) throws Exception {
     return keys().stream().filter(k -> k.status().equals(status)).map(Key::kid).findFirst();
+  }
+
+  /** Whether a rotation was asked for and its next key does not sign yet. */
+  boolean rotationPending() throws Exception {
+    return keys().stream().anyMatch(k -> k.status().equals("NEXT") && k.activateAt().isPresent());
   }
 
   /** Asks for a key rotation; returns when the next key will sign. */

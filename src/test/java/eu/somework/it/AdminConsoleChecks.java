@@ -178,6 +178,22 @@ abstract class AdminConsoleChecks {
     assertTrue(console.follow(on).body().contains("Registration " + id + " switched on"));
     assertEquals(303, launch("adm", "client-adm", new Browser()).status(), "switched on again, it launches at once");
 
+    // what the administrator sees of it: the launches, and the refusals while it was off
+    Map<String, Object> listed = JSONObjectUtils.parse(api("GET", "/admin/api/registrations", TOKEN, null).body());
+    Map<String, Object> adm = java.util.Arrays.stream(JSONObjectUtils.getJSONObjectArray(listed, "registrations"))
+        .filter(r -> ((Number) r.get("id")).longValue() == id).findFirst().orElseThrow();
+    Map<String, Object> deployment = JSONObjectUtils.getJSONObjectArray(adm, "deployments")[0];
+    assertEquals("dep-adm", deployment.get("deploymentId"));
+    assertTrue(((Number) deployment.get("launches")).longValue() >= 2, "both launches counted: " + deployment);
+    assertTrue(deployment.get("lastLaunch") instanceof String, deployment.toString());
+    Map<String, Object> refused = JSONObjectUtils.getJSONObject(adm, "refusedBeforeDeployment");
+    assertTrue(((Number) refused.get("REGISTRATION_DISABLED")).longValue() >= 3,
+        "two logins and the launch refused while it was off: " + refused);
+    Browser.Page activity = console.get(TOOL + "/admin");
+    Matcher shown = Pattern.compile("data-launch-activity=\"dep-adm\" data-launches=\"(\\d+)\"").matcher(activity.body());
+    assertTrue(shown.find() && Integer.parseInt(shown.group(1)) >= 2, "the console shows the launches");
+    assertTrue(activity.body().contains("<code>REGISTRATION_DISABLED</code>"), "and the refusals by check");
+
     assertEquals(404, api("POST", "/admin/api/registrations/999999/disable", TOKEN, "").statusCode());
     assertEquals(404, api("POST", "/admin/api/registrations/none/enable", TOKEN, "").statusCode());
   }
