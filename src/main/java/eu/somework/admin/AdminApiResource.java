@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * The administrators' JSON API ({@code /admin/api}, Bearer admin token; the contract is the lead's
- * ADMIN-API.md): registrations, the tool's keys, the score outbox. The same services as the console.
+ * ADMIN-API.md): registrations, the tool's keys, the score outbox, one person's data (export, erasure). The same services as the console.
  */
 @Path("/admin/api")
 @AdminOnly(api = true)
@@ -28,6 +28,7 @@ import java.util.Map;
 public class AdminApiResource {
   @Inject RegistrationAdmin registrations;
   @Inject ToolKeysAdmin keys;
+  @Inject PeopleAdmin people;
   @Inject OutboxHealth outbox;
 
   @GET
@@ -63,6 +64,25 @@ public class AdminApiResource {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("deleted", registrations.delete(idOf(id), confirm));
     return ApiJson.answer(200, body);
+  }
+
+  /** Everything the tool holds about one person, as a JSON file (GDPR Art. 15, 20). */
+  @GET
+  @Path("people/export")
+  public Response exportPerson(@QueryParam("issuer") String issuer, @QueryParam("clientId") String clientId,
+      @QueryParam("userId") String userId) {
+    return Response.ok(people.export(issuer, clientId, userId).json(), "application/json;charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"personal-data.json\"")
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  /** Erases one person (GDPR Art. 17); the answer is the erasure's report, what stays and why included. */
+  @DELETE
+  @Path("people")
+  public Response erasePerson(@QueryParam("issuer") String issuer, @QueryParam("clientId") String clientId,
+      @QueryParam("userId") String userId, @QueryParam("undeliveredScores") String undeliveredScores) {
+    return ApiJson.answer(200, people.erase(issuer, clientId, userId, undeliveredScores).toJson());
   }
 
   @GET

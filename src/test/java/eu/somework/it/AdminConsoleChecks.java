@@ -272,6 +272,41 @@ abstract class AdminConsoleChecks {
   }
 
   @Test
+  @Order(8)
+  void anAdministratorExportsAndErasesOnePersonsData() throws Exception {
+    String issuer = MockPlatforms.issuer("adm");
+    api("POST", "/admin/api/registrations", TOKEN, platformJson(issuer, "client-adm"));
+    String userId = "privacy-" + System.nanoTime();
+    String person = "?issuer=" + enc(issuer) + "&clientId=client-adm&userId=" + enc(userId);
+    assertEquals(404, api("GET", "/admin/api/people/export" + person, TOKEN, null).statusCode(),
+        "nothing held before the person launched");
+    assertEquals(303, launch("adm", "client-adm", userId, new Browser()).status());
+
+    HttpResponse<String> export = api("GET", "/admin/api/people/export" + person, TOKEN, null);
+    assertEquals(200, export.statusCode(), export.body());
+    assertTrue(export.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+    assertEquals("no-store", export.headers().firstValue("Cache-Control").orElse(""));
+    assertTrue(export.body().contains(userId), "the export is about the person: " + export.body());
+    HttpResponse<String> incomplete = api("GET", "/admin/api/people/export?issuer=" + enc(issuer) + "&clientId=client-adm",
+        TOKEN, null);
+    assertEquals(400, incomplete.statusCode());
+    assertTrue(incomplete.body().contains("userId is missing"), incomplete.body());
+    assertEquals(401, api("GET", "/admin/api/people/export" + person, "not-the-token", null).statusCode());
+
+    HttpResponse<String> badMode = api("DELETE", "/admin/api/people" + person + "&undeliveredScores=later", TOKEN, null);
+    assertEquals(400, badMode.statusCode(), badMode.body());
+    HttpResponse<String> erased = api("DELETE", "/admin/api/people" + person, TOKEN, null);
+    assertEquals(200, erased.statusCode(), erased.body());
+    assertFalse(erased.body().contains(userId), "the report does not name whom it erased: " + erased.body());
+    assertEquals(404, api("GET", "/admin/api/people/export" + person, TOKEN, null).statusCode(), "nothing is left");
+    assertEquals(404, api("DELETE", "/admin/api/people" + person, TOKEN, null).statusCode());
+  }
+
+  private static String enc(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
   @Order(100)
   void tooManyFailedAttemptsFromOneAddressGet429EvenWithTheRightPassword() throws Exception {
     Browser browser = new Browser();
@@ -307,12 +342,18 @@ abstract class AdminConsoleChecks {
 
   /** A launch of a learner through the platform's registration; the tool's answer (303 when accepted). */
   private static Browser.Page launch(String platform, String clientId, Browser browser) throws Exception {
+    return launch(platform, clientId, "user-" + platform, browser);
+  }
+
+  /** A launch of learner {@code userId} through the platform's registration (303 when accepted). */
+  private static Browser.Page launch(String platform, String clientId, String userId, Browser browser)
+      throws Exception {
     LtiLogin login = LtiLogin.start(browser, platform, clientId, "dep-adm");
     if (login.answer().status() != 302) {
       return login.answer();
     }
     JWTClaimsSet claims = MockPlatforms.resourceLinkLaunch(platform, clientId, "dep-adm", login.nonce(),
-        "user-" + platform, "Learner").build();
+        userId, "Learner").build();
     return login.launch(browser, MockPlatforms.sign(MockPlatforms.get().key(platform), claims));
   }
 
