@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -72,19 +73,27 @@ public class SigningKey {
 
   /** A NEXT key is to sign from {@code at} on. */
   public void scheduleActivation(Instant at) {
-    this.activateAt = at;
+    this.activateAt = stored(at);
   }
 
   /** Signs from {@code now} on. */
   public void promoteToCurrent(Instant now) {
     this.status = Status.CURRENT.name();
-    this.activateAt = now;
+    this.activateAt = stored(now);
   }
 
   /** Signs no more, stays published until {@code withdrawAt}. */
   public void keepAsPrevious(Instant withdrawAt) {
     this.status = Status.PREVIOUS.name();
-    this.withdrawAt = withdrawAt;
+    this.withdrawAt = stored(withdrawAt);
+  }
+
+  /**
+   * An instant as the database keeps it (microseconds): the clock has nanoseconds, and a time read
+   * back must equal the one this instance answered when it set it (e.g. a rotation asked for twice).
+   */
+  private static Instant stored(Instant at) {
+    return at.truncatedTo(ChronoUnit.MICROS);
   }
 
   public void retire() {

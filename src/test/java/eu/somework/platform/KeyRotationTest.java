@@ -80,6 +80,18 @@ class KeyRotationTest {
   }
 
   @Test
+  void aRotationAskedForTwiceAnswersTheSameInstantWhenTheClockHasNanoseconds() {
+    KeyRing ring = ring();
+    ring.ensureKeys(KeyRing.TOOL);
+    clock.advance(Duration.ofMinutes(90).plusNanos(123_456_789)); // the next key is due at once: "now"
+
+    Instant switchAt = ring.scheduleRotation(KeyRing.TOOL);
+    assertEquals(switchAt, ring.scheduleRotation(KeyRing.TOOL), "the stored instant, not a finer one");
+    assertEquals(java.util.Optional.of(switchAt), ring.keys(KeyRing.TOOL).stream()
+        .filter(k -> k.status() == SigningKey.Status.NEXT).findFirst().orElseThrow().activateAt());
+  }
+
+  @Test
   void aRotationWaitsUntilTheNextKeyHasBeenPublishedForTheOverlapAndTheOldKeyStaysUntilItsSignaturesExpire() {
     KeyRing ring = ring();
     ring.ensureKeys(KeyRing.TOOL);
