@@ -23,7 +23,8 @@ import java.util.logging.Logger;
  * The access filter's check of {@link AdminOnly} requests. The API ({@code api = true}) needs
  * {@code Authorization: Bearer} with the administrators' token; the console needs a valid console
  * session cookie (a page asked for without one leads to the sign-in page). Failed API tokens count
- * towards the per-address limit ({@link FailedSignIns}), as failed sign-ins do.
+ * towards the per-address limit ({@link FailedSignIns}), as failed sign-ins do; a locked-out address
+ * is refused every sign-in and every wrong token, but never the right token.
  */
 @ApplicationScoped
 public class AdminAccess implements AdminGate {
@@ -45,10 +46,6 @@ public class AdminAccess implements AdminGate {
   }
 
   private Admission admitApi(ContainerRequestContext request, String clientAddress) {
-    Optional<Duration> wait = failures.blocked(clientAddress);
-    if (wait.isPresent()) {
-      return Admission.refused(tooMany(wait.get()));
-    }
     if (!credentials.apiConfigured()) {
       return Admission.refused(unauthorized(NOT_CONFIGURED));
     }
@@ -60,12 +57,19 @@ public class AdminAccess implements AdminGate {
       return Admission.refused(unauthorized(
           "This request needs the administrators' token: Authorization: Bearer <token>."));
     }
-    if (!credentials.checkToken(token.get())) {
-      failures.failed(clientAddress);
-      LOG.warning(() -> "Administrators' API refused a wrong token from " + clientAddress);
-      return Admission.refused(unauthorized("The administrators' token is not valid."));
+    // the right token passes even while the address is locked out: it cannot be guessed (32 random
+    // characters or more), and others' failures from the same address (a proxy) must not lock the
+    // administrators out; the limit slows down guessing only
+    if (credentials.checkToken(token.get())) {
+      return Admission.admitted(Optional.empty());
     }
-    return Admission.admitted(Optional.empty());
+    Optional<Duration> wait = failures.blocked(clientAddress);
+    if (wait.isPresent()) {
+      return Admission.refused(tooMany(wait.get()));
+    }
+    failures.failed(clientAddress);
+    LOG.warning(() -> "Administrators' API refused a wrong token from " + clientAddress);
+    return Admission.refused(unauthorized("The administrators' token is not valid."));
   }
 
   private Admission admitConsole(ContainerRequestContext request) {
