@@ -36,7 +36,8 @@ import java.util.logging.Logger;
  * The one place where a request's tool session is read and checked: the token (query or form
  * field {@code s}, header {@code X-SomeWork-Session}, or {@code Authorization: Bearer}) must be
  * genuine and unexpired, and the browser must present the session cookie the token is bound to,
- * so a copied link opens nothing elsewhere. Then the role must be one the resource's
+ * so a copied link opens nothing elsewhere, and the session's registration must still exist and be
+ * switched on ({@link SessionRegistrations}). Then the role must be one the resource's
  * {@link eu.somework.session.Allow} names. A resource declared {@link AdminOnly} is checked by
  * the {@link AdminGate} instead (the administrators' console session or API token; never a tool
  * session), and its state-changing console forms must carry the CSRF token. A resource without a
@@ -58,6 +59,7 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
   @Inject AdminGate adminGate;
   @Inject RequestContext context;
   @Inject SessionTokens tokens;
+  @Inject SessionRegistrations registrations;
   @Inject LanguagePreferences languages;
 
   @Override
@@ -119,6 +121,10 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
     RequestContext established = RequestContext.forSession(session, token.get(), params.first("lang").orElse(null),
         request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), languages);
     request.setProperty(ErrorPage.LANGUAGE_PROPERTY, established.language());
+    if (session.issuer() != null && !registrations.admitsSessions(session.issuer(), session.clientId())) {
+      // switched off or deleted by an administrator: its open sessions end with it
+      throw new ForbiddenException(established.text().get("access.registrationOff"));
+    }
     if (Arrays.stream(allow.value()).noneMatch(role -> role == session.role())) {
       throw new ForbiddenException(established.text().get(allow.refusal()));
     }

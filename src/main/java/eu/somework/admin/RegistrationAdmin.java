@@ -7,6 +7,7 @@ import eu.somework.lti.PlatformRegistration;
 import eu.somework.platform.PlatformDirectory;
 import eu.somework.platform.PlatformFile;
 import eu.somework.platform.Registration;
+import eu.somework.platform.RegistrationStatus;
 import eu.somework.platform.RegistrationSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ public class RegistrationAdmin {
   @Inject PlatformDirectory platforms;
   @Inject RegistrationErasure erasure;
   @Inject LaunchActivity launchActivity;
+  @Inject RegistrationStatus status;
   @Inject Settings settings;
 
   /** A registration created or updated: {@code created} is false when it existed (same issuer + client id). */
@@ -65,6 +67,7 @@ public class RegistrationAdmin {
    */
   public RegistrationSummary switchTo(long id, boolean enabled) {
     RegistrationSummary changed = platforms.switchTo(id, enabled).orElseThrow(() -> unknown(id));
+    status.forgetAll(); // open sessions of a switched-off registration end at once here
     LOG.info(() -> "Platform registration " + changed.issuer() + " (client id " + changed.clientId() + ") switched "
         + (enabled ? "on" : "off") + " by a tool administrator");
     return changed;
@@ -110,6 +113,7 @@ public class RegistrationAdmin {
     }
     Map<String, Integer> deleted = erasure.erase(id, registration.issuer(), registration.clientId());
     launchActivity.forget(registration.issuer(), registration.clientId()); // and what this instance has not stored yet
+    status.forgetAll(); // its open sessions end at once here
     LOG.warning(() -> "Platform registration " + registration.issuer() + " (client id " + registration.clientId()
         + ") deleted with its data by a tool administrator: " + deleted);
     return deleted;

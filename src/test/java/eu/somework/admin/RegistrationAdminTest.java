@@ -65,6 +65,7 @@ class RegistrationAdminTest {
     admin.platforms = directory;
     admin.erasure = RegistrationErasure.over(db.transactor());
     admin.launchActivity = eu.somework.launch.LaunchActivity.over(db.transactor(), clock);
+    admin.status = eu.somework.platform.RegistrationStatus.over(db.transactor());
     admin.settings = new Settings(TestConfig.of(Map.of("somework.lti-config-dir", configFolder.toString())));
   }
 

@@ -145,7 +145,11 @@ abstract class AdminConsoleChecks {
     assertTrue(bad.body().contains("clientId"), "the bad field is named: " + bad.body());
 
     api("POST", "/admin/api/registrations/" + id + "/enable", TOKEN, "");
-    assertEquals(303, launch("adm", "client-adm", new Browser()).status(), "switched on, it launches");
+    Browser open = new Browser();
+    Browser.Page landed = launch("adm", "client-adm", open);
+    assertEquals(303, landed.status(), "switched on, it launches");
+    String page = java.net.URI.create(TOOL).resolve(landed.header("Location")).toString();
+    assertEquals(200, open.get(page).status(), "the session opens the tool");
 
     Browser midway = new Browser();
     LtiLogin started = LtiLogin.start(midway, "adm", "client-adm", "dep-adm");
@@ -154,6 +158,9 @@ abstract class AdminConsoleChecks {
     assertEquals(200, off.statusCode(), off.body());
     assertEquals(Boolean.FALSE, JSONObjectUtils.parse(off.body()).get("enabled"));
 
+    Browser.Page ended = open.get(page);
+    assertEquals(403, ended.status(), "a session opened before ends with its registration: " + ended.body());
+    assertTrue(ended.body().contains("This tool is switched off for your platform"), ended.body());
     Browser.Page login = LtiLogin.start(new Browser(), "adm", "client-adm", "dep-adm").answer();
     assertEquals(403, login.status(), login.body());
     assertTrue(login.body().contains("This tool is switched off for your platform. Ask your administrator"),
