@@ -31,7 +31,12 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
   /** Captures the logger of {@code source} (its class name). */
   public LogCapture(Class<?> source) {
-    this.logger = Logger.getLogger(source.getName());
+    this(source.getName());
+  }
+
+  /** Captures the logger named {@code loggerName}. */
+  public LogCapture(String loggerName) {
+    this.logger = Logger.getLogger(loggerName);
   }
 
   /** The records of the current test, in order. */

@@ -17,14 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import eu.somework.testsupport.LogCapture;
 
 /**
  * The request log filter on a request as the servlet container hands it over (the request and
@@ -34,30 +30,7 @@ import org.junit.jupiter.api.Test;
 class RequestLogTest {
   private static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtb29kbGUtdXNlci00MiJ9.c2lnbmF0dXJl";
 
-  private final Logger logger = Logger.getLogger(RequestLog.LOGGER);
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
-
-  @BeforeEach
-  void capture() {
-    logger.addHandler(capture);
-  }
-
-  @AfterEach
-  void release() {
-    logger.removeHandler(capture);
-  }
+  @RegisterExtension final LogCapture log = new LogCapture(RequestLog.LOGGER);
 
   /** A GET of {@code uri?query} with the given headers; what the filter sets lands in {@code responseHeaders}. */
   private static HttpServletRequest request(String method, String uri, String query, Map<String, String> headers) {
@@ -116,8 +89,8 @@ class RequestLogTest {
     serve(request("GET", "/app/units/data-protection", "s=" + TOKEN + "&lang=fi", Map.of()),
         Optional.of("/app/units/{id}"), 200, inside);
 
-    assertEquals(1, records.size());
-    String line = records.get(0).getMessage();
+    assertEquals(1, log.records().size());
+    String line = log.records().get(0).getMessage();
     assertFalse(line.contains(TOKEN), line);
     assertFalse(line.contains("lang=") || line.contains("?"), "no query string: " + line);
     assertFalse(line.contains("data-protection"), "the route, not the concrete path: " + line);
@@ -132,20 +105,20 @@ class RequestLogTest {
 
     assertEquals("lb-7f3a:0042", headers.get("X-Request-Id"));
     assertEquals("lb-7f3a:0042", inside.get(), "an error page of the request names the same id");
-    assertTrue(records.get(0).getMessage().startsWith("request id=lb-7f3a:0042 method=POST route=/lti/launch status=302"),
-        records.get(0).getMessage());
+    assertTrue(log.records().get(0).getMessage().startsWith("request id=lb-7f3a:0042 method=POST route=/lti/launch status=302"),
+        log.records().get(0).getMessage());
     assertEquals(Optional.empty(), RequestCorrelation.currentId(), "nothing left on the thread afterwards");
   }
 
   @Test
   void aMalformedOrOverlongRequestIdIsReplaced() throws Exception {
     for (String bad : List.of("x\r\nSet-Cookie: a=b", "a".repeat(65), "", "id with spaces", "<script>")) {
-      records.clear();
+      log.records().clear();
       Map<String, String> headers = serve(request("GET", "/", null, Map.of("X-Request-Id", bad)), Optional.empty(),
           200, new AtomicReference<>());
       assertNotEquals(bad, headers.get("X-Request-Id"));
       assertTrue(headers.get("X-Request-Id").matches("[0-9a-f]{16}"), headers.get("X-Request-Id"));
-      assertTrue(records.get(0).getMessage().startsWith("request id=" + headers.get("X-Request-Id") + " "));
+      assertTrue(log.records().get(0).getMessage().startsWith("request id=" + headers.get("X-Request-Id") + " "));
     }
     assertTrue(RequestCorrelation.accept("a".repeat(64)).equals("a".repeat(64)), "64 characters are enough");
   }
@@ -154,8 +127,8 @@ class RequestLogTest {
   void aRequestNoResourceMatchedIsLoggedWithItsPathWithoutQuery() throws Exception {
     serve(request("GET", "/static/missing.css", "s=" + TOKEN, Map.of()), Optional.empty(), 404,
         new AtomicReference<>());
-    assertTrue(records.get(0).getMessage().matches("request id=\\w{16} method=GET path=/static/missing.css status=404 ms=\\d+"),
-        records.get(0).getMessage());
+    assertTrue(log.records().get(0).getMessage().matches("request id=\\w{16} method=GET path=/static/missing.css status=404 ms=\\d+"),
+        log.records().get(0).getMessage());
   }
 
   @Test
@@ -165,7 +138,7 @@ class RequestLogTest {
     };
     assertThrows(ServletException.class, () -> new RequestLog().doFilter(request("GET", "/app", null, Map.of()),
         response(new HashMap<>(), new AtomicReference<>(200)), failing));
-    assertTrue(records.get(0).getMessage().contains(" status=500 "), records.get(0).getMessage());
+    assertTrue(log.records().get(0).getMessage().contains(" status=500 "), log.records().get(0).getMessage());
   }
 
   @Path("/app/grading")
