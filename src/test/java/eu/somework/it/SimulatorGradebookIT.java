@@ -92,9 +92,21 @@ class SimulatorGradebookIT {
 
   @BeforeAll
   static void askForAnAccessToken() throws Exception {
-    // the server runs by now (Arquillian deploys before the class's own set-up)
-    token = new ServiceTokenClient(Clock.systemUTC(), Duration.ofSeconds(10))
-        .request(PLATFORM.registration(), toolKey, ALL_SCOPES);
+    // the server runs by now (Arquillian deploys before the class's own set-up); its token endpoint
+    // checks the assertion against the key set it fetches from the tool over HTTP, which a server
+    // that has just started on a busy machine may answer too late: a refusal is asked again
+    LtiException refused = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try {
+        token = new ServiceTokenClient(Clock.systemUTC(), Duration.ofSeconds(10))
+            .request(PLATFORM.registration(), toolKey, ALL_SCOPES);
+        return;
+      } catch (LtiException e) {
+        refused = e;
+        Thread.sleep(2000);
+      }
+    }
+    throw refused;
   }
 
   /** The tool's CURRENT key in the H2 database of the test server; created (with a NEXT key) when it has none yet. */
