@@ -111,7 +111,8 @@ final class AdminClient {
     if (status == 401) {
       return refused + " Check " + CommandLine.TOKEN_VARIABLE + ".";
     }
-    if (status == 429) {
+    if (status == 429 && !error.toLowerCase(java.util.Locale.ROOT).contains("try again")) {
+      // the tool's own answer says when to try again; older versions did not
       return refused + response.headers().firstValue("Retry-After")
           .map(seconds -> " Try again in " + Terminal.safe(seconds) + " s.").orElse("");
     }

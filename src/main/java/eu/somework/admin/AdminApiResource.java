@@ -98,7 +98,7 @@ public class AdminApiResource {
   @Path("keys/rotation")
   public Response rotate() {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("activateAt", keys.rotate().toString());
+    body.put("activateAt", ApiJson.time(keys.rotate()));
     return ApiJson.answer(202, body);
   }
 
@@ -113,7 +113,6 @@ public class AdminApiResource {
     return ApiJson.answer(200, body);
   }
 
-  /** A registration as the API shows it (ADMIN-API.md, "Registration"). */
   /** A registration as ADMIN-API.md shows it, each deployment with its launch activity. */
   private Map<String, Object> json(RegistrationSummary r) {
     Map<String, DeploymentActivity> activity = registrations.activity(r);
@@ -124,7 +123,7 @@ public class AdminApiResource {
     json.put("clientId", r.clientId());
     json.put("origin", r.origin().name());
     json.put("enabled", r.enabled());
-    json.put("updatedAt", r.updatedAt() == null ? null : r.updatedAt().toString());
+    json.put("updatedAt", ApiJson.time(r.updatedAt()));
     json.put("deployments", r.deploymentIds().stream().map(d -> {
       Map<String, Object> deployment = new LinkedHashMap<>();
       deployment.put("deploymentId", d);
@@ -151,7 +150,7 @@ public class AdminApiResource {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("kid", key.kid());
     json.put("status", key.status().name());
-    json.put("createdAt", key.createdAt().toString());
+    json.put("createdAt", ApiJson.time(key.createdAt()));
     json.put("activateAt", ApiJson.time(key.activateAt()));
     json.put("withdrawAt", ApiJson.time(key.withdrawAt()));
     return json;

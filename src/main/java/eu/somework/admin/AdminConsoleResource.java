@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class AdminConsoleResource {
   private static final Pattern SWITCHED = Pattern.compile("(on|off)-(\\d{1,18})");
+  private static final Pattern DELETED = Pattern.compile("deleted-(\\d{1,18})-(\\d{1,9})");
 
   @Inject AdminContext context;
   @Inject RegistrationAdmin registrations;
@@ -73,21 +74,21 @@ public class AdminConsoleResource {
   public String confirmDelete(@PathParam("id") String id) {
     RegistrationSummary registration = registrations.get(AdminApiResource.idOf(id));
     return ConsolePages.delete(new ConsolePages.Delete(context.text(), context.csrfToken(), registration,
-        Optional.empty(), Optional.empty()));
+        Optional.empty()));
   }
 
+  /** Deleted: back to the overview (303), which says what went; refused: the confirmation again, saying why. */
   @POST
   @Path("registrations/{id}/delete")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response delete(@PathParam("id") String id, @FormParam("confirm") String confirm) {
     RegistrationSummary registration = registrations.get(AdminApiResource.idOf(id));
     try {
-      var deleted = registrations.delete(registration.id(), confirm == null ? null : confirm.trim());
-      return html(200, ConsolePages.delete(new ConsolePages.Delete(context.text(), context.csrfToken(), registration,
-          Optional.empty(), Optional.of(deleted))));
+      Map<String, Integer> deleted = registrations.delete(registration.id(), confirm);
+      return back("deleted-" + registration.id() + "-" + deleted.values().stream().mapToInt(Integer::intValue).sum());
     } catch (AdminRefused refused) {
       return html(refused.status(), ConsolePages.delete(new ConsolePages.Delete(context.text(), context.csrfToken(),
-          registration, Optional.of(refused.getMessage()), Optional.empty())));
+          registration, Optional.of(refused.getMessage()))));
     }
   }
 
@@ -111,7 +112,11 @@ public class AdminConsoleResource {
     if ("rotated".equals(done)) {
       return keys.keys().stream().filter(k -> k.activateAt().isPresent()
               && k.status() == eu.somework.platform.SigningKey.Status.NEXT).findFirst()
-          .map(k -> context.text().get("admin.keys.rotated", k.activateAt().get().toString()));
+          .map(k -> context.text().get("admin.keys.rotated", ConsolePages.time(k.activateAt().get())));
+    }
+    Matcher deleted = done == null ? null : DELETED.matcher(done);
+    if (deleted != null && deleted.matches()) {
+      return Optional.of(context.text().get("admin.deleted.notice", deleted.group(1), deleted.group(2)));
     }
     Matcher switched = done == null ? null : SWITCHED.matcher(done);
     if (switched != null && switched.matches()) {

@@ -4,6 +4,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,11 @@ final class ApiJson {
 
   /** ISO-8601 UTC, or null (JSON null) when absent. */
   static String time(Optional<Instant> instant) {
-    return instant.map(Instant::toString).orElse(null);
+    return instant.map(ApiJson::time).orElse(null);
+  }
+
+  /** ISO-8601 UTC to the millisecond at most (the database keeps microseconds, the clock nanoseconds). */
+  static String time(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS).toString();
   }
 }

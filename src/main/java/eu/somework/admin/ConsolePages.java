@@ -31,15 +31,32 @@ final class ConsolePages {
       return activity.getOrDefault(registration.id(), Map.of()).getOrDefault(deploymentId, DeploymentActivity.NONE);
     }
 
+    /** An instant as the page shows it: ISO-8601 UTC to the second. */
+    public String time(java.time.Instant instant) {
+      return ConsolePages.time(instant);
+    }
+
+    /** The status label of a key: a NEXT key whose rotation is scheduled says when it signs. */
+    public String keyStatus(KeyRing.KeyState key) {
+      if (key.status() == eu.somework.platform.SigningKey.Status.NEXT && key.activateAt().isPresent()) {
+        return text.get("admin.keys.status.NEXT.scheduled", time(key.activateAt().get()));
+      }
+      return text.get("admin.keys.status." + key.status().name());
+    }
+
     /** The registration's refusals before a deployment was known, if any. */
     public Optional<DeploymentActivity> refusedBeforeDeployment(RegistrationSummary registration) {
       return Optional.ofNullable(activity.getOrDefault(registration.id(), Map.of()).get(LaunchActivity.NO_DEPLOYMENT));
     }
   }
 
-  /** The confirmation before deleting a registration, and then ({@code deleted}) what was deleted. */
-  record Delete(Messages text, String csrf, RegistrationSummary registration, Optional<String> problem,
-      Optional<Map<String, Integer>> deleted) {}
+  /** The confirmation before deleting a registration, with why the last attempt was refused. */
+  record Delete(Messages text, String csrf, RegistrationSummary registration, Optional<String> problem) {}
+
+  /** An instant as the console shows it: ISO-8601 UTC to the second (the database keeps microseconds). */
+  static String time(java.time.Instant instant) {
+    return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+  }
 
   static String signIn(SignIn page) {
     return Templates.render("admin/signIn.jte", page);

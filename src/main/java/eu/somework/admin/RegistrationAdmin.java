@@ -94,7 +94,8 @@ public class RegistrationAdmin {
   /**
    * Deletes registration {@code id} and everything the tool holds of it ({@link RegistrationErasure}).
    *
-   * @param confirm must be the registration's client id, as typed by the administrator
+   * @param confirm must be the registration's client id, as typed by the administrator (spaces around it
+   *     do not count: a copied id often brings one)
    * @return rows deleted per table
    * @throws AdminRefused 404 for an unknown id; 409 when {@code confirm} is not the client id, or
    *     when the registration comes from a file still in the configuration folder (it would come
@@ -102,7 +103,7 @@ public class RegistrationAdmin {
    */
   public Map<String, Integer> delete(long id, String confirm) {
     RegistrationSummary registration = get(id);
-    if (confirm == null || !confirm.equals(registration.clientId())) {
+    if (confirm == null || !confirm.strip().equals(registration.clientId())) {
       throw new AdminRefused(409, "To delete registration " + id + " with its data, confirm with its client id ("
           + registration.clientId() + ").");
     }

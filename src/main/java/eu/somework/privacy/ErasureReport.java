@@ -34,7 +34,7 @@ public record ErasureReport(Instant erasedAt, Map<String, Integer> removed, Map<
   /** The report as the admin API's JSON body. */
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("erasedAt", erasedAt.toString());
+    json.put("erasedAt", erasedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
     json.put("removed", removed);
     json.put("anonymised", anonymised);
     json.put("withdrawnScores", withdrawn.stream().map(w -> {

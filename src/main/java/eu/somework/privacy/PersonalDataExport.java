@@ -74,7 +74,7 @@ public class PersonalDataExport {
     Document document(Clock clock) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("format", FORMAT);
-      doc.put("generatedAt", clock.instant().toString());
+      doc.put("generatedAt", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
       doc.put("audience", audience.name());
       doc.put("person", Map.of("issuer", p.issuer(), "clientId", p.clientId(), "userId", p.userId()));
       doc.put("explanations", Explanations.of(audience));

@@ -81,7 +81,7 @@ final class Sql {
     int type = meta.getColumnType(i);
     if (type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE) {
       OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
-      return t == null ? null : t.toInstant().toString();
+      return t == null ? null : t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
     }
     Object v = rs.getObject(i);
     if (v instanceof java.math.BigDecimal d) {

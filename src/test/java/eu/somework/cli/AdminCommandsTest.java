@@ -148,6 +148,16 @@ class AdminCommandsTest {
   }
 
   @Test
+  void anAnswerThatSaysWhenToTryAgainIsNotRepeated() {
+    tool.answerNext(429, "application/json", "{\"error\": \"Too many failed attempts from your address. Wait 60"
+        + " seconds, then try again.\"}", Map.of("Retry-After", "60"));
+    CommandRun run = run("list-platforms");
+    assertEquals(1, run.exitCode());
+    assertEquals("The tool refused (HTTP 429): Too many failed attempts from your address. Wait 60 seconds, then try"
+        + " again.\n", run.err());
+  }
+
+  @Test
   void aConflictPrintsTheToolsError() throws IOException {
     tool.answerNext(409, "application/json", "{\"error\": \"Remove the file lti-config/platforms/moodle.json first.\"}",
         Map.of());

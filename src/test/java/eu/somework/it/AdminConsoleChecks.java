@@ -38,6 +38,8 @@ abstract class AdminConsoleChecks {
   static final String TOKEN = "it-admin-token-not-secret-0123456789abcdef";
   static final String TOOL = MockPlatforms.TOOL;
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+  /** An instant as the API answers it: ISO-8601 UTC, to the millisecond at most. */
+  private static final Pattern API_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z");
   private final HttpClient http = HttpClient.newHttpClient();
 
   /**
@@ -120,13 +122,28 @@ abstract class AdminConsoleChecks {
     HttpResponse<String> again = api("POST", "/admin/api/keys/rotation", TOKEN, "");
     assertEquals(202, again.statusCode(), again.body());
     String activateAt = (String) JSONObjectUtils.parse(again.body()).get("activateAt");
-    assertTrue(notice.body().contains(activateAt), "asking again keeps the instant " + activateAt);
+    assertTrue(API_TIME.matcher(activateAt).matches(), "to the millisecond at most: " + activateAt);
+    String shown = java.time.Instant.parse(activateAt).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    assertTrue(notice.body().contains(shown), "asking again keeps the instant " + shown + ": " + notice.body());
+    assertTrue(notice.body().contains("<td data-fact=\"key-status\">Published; signs from " + shown + "</td>"),
+        "the waiting key says when it signs: " + notice.body());
+    assertTrue(notice.body().contains("<td data-fact=\"key-status\">Signs now</td>"), "the current key signs now");
+    assertFalse(Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.\\d").matcher(notice.body()).find(),
+        "the console shows times to the second: " + notice.body());
     HttpResponse<String> keys = api("GET", "/admin/api/keys", TOKEN, null);
     assertEquals(200, keys.statusCode());
     List<Object> list = JSONObjectUtils.getJSONArray(JSONObjectUtils.parse(keys.body()), "keys");
     assertTrue(list.stream().map(k -> (Map<?, ?>) k).anyMatch(k -> "NEXT".equals(k.get("status"))
         && activateAt.equals(k.get("activateAt"))), keys.body());
     assertTrue(list.stream().map(k -> (Map<?, ?>) k).anyMatch(k -> "CURRENT".equals(k.get("status"))), keys.body());
+    Matcher times = Pattern.compile("\"(createdAt|activateAt|withdrawAt|updatedAt|lastLaunch)\":\"([^\"]+)\"")
+        .matcher(keys.body() + api("GET", "/admin/api/registrations", TOKEN, null).body());
+    int checked = 0;
+    while (times.find()) {
+      assertTrue(API_TIME.matcher(times.group(2)).matches(), times.group() + " is to the millisecond at most");
+      checked++;
+    }
+    assertTrue(checked >= 3, "times were checked: " + checked);
   }
 
   @Test
@@ -235,7 +252,8 @@ abstract class AdminConsoleChecks {
     assertEquals(409, api("DELETE", "/admin/api/registrations/" + id, TOKEN, null).statusCode(), "no confirmation");
     assertEquals(409, api("DELETE", "/admin/api/registrations/" + id + "?confirm=client-a1", TOKEN, null).statusCode());
 
-    HttpResponse<String> deleted = api("DELETE", "/admin/api/registrations/" + id + "?confirm=client-del", TOKEN, null);
+    HttpResponse<String> deleted = api("DELETE", "/admin/api/registrations/" + id + "?confirm=%20client-del%20", TOKEN,
+        null); // spaces around a copied client id do not count
     assertEquals(200, deleted.statusCode(), deleted.body());
     Map<String, Object> counts = JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(deleted.body()), "deleted");
     assertEquals(1L, ((Number) counts.get("platform_registration")).longValue(), deleted.body());
@@ -252,6 +270,18 @@ abstract class AdminConsoleChecks {
         "the platform is unknown now");
     rowsNaming(issuer).ifPresent(rows -> assertEquals(0L, rows.values().stream().mapToLong(Long::longValue).sum(),
         "rows still naming the deleted platform: " + rows));
+
+    // in the console: the POST answers with the overview (303), which says what was deleted
+    long other = ((Number) JSONObjectUtils.parse(api("POST", "/admin/api/registrations", TOKEN,
+        platformJson(issuer, "client-del2")).body()).get("id")).longValue();
+    Browser.Page confirmOther = console.get(TOOL + "/admin/registrations/" + other + "/delete");
+    Browser.Page typed = console.post(TOOL + "/admin/registrations/" + other + "/delete",
+        Map.of("csrf", csrf(confirmOther), "confirm", "  client-del2 "));
+    assertEquals(303, typed.status(), typed.body());
+    assertEquals("/admin", URI.create(TOOL).resolve(typed.header("Location")).getPath());
+    Browser.Page after = console.follow(typed);
+    assertTrue(after.body().contains("Registration " + other + " was deleted with its data ("), after.body());
+    assertFalse(after.body().contains("client-del2"), "it is gone from the list: " + after.body());
   }
 
   @Test
@@ -336,6 +366,20 @@ abstract class AdminConsoleChecks {
     assertNotNull(guess.headers().firstValue("Retry-After").orElse(null));
     HttpResponse<String> api = api("GET", "/admin/api/registrations", TOKEN, null);
     assertEquals(200, api.statusCode(), "the right token still works from a locked-out address: " + api.body());
+  }
+
+  @Test
+  @Order(101)
+  void theLimitsAnswerHasTheStatusLineClientsKnow() throws Exception {
+    String wrong = "Authorization: Bearer wrong-token-0123456789abcdef0123456789\r\n";
+    RawHttp.Answer first = RawHttp.get("127.0.0.11", "/admin/api/registrations", wrong);
+    assertEquals("HTTP/1.1 401 Unauthorized", first.statusLine(), first.text());
+    RawHttp.Answer answer = first;
+    for (int i = 0; i < 12 && answer.status() == 401; i++) {
+      answer = RawHttp.get("127.0.0.11", "/admin/api/registrations", wrong);
+    }
+    assertEquals("HTTP/1.1 429 Too Many Requests", answer.statusLine(), answer.text());
+    assertTrue(answer.text().contains("then try again."), answer.text());
   }
 
   private Browser signedIn() throws Exception {

@@ -398,6 +398,7 @@ abstract class LaunchRejectionChecks {
     long seconds = (System.nanoTime() - started) / 1_000_000_000L;
     assertNotNull(refused, "no login was refused");
     assertEquals(429, refused.status(), refused.text());
+    assertEquals("HTTP/1.1 429 Too Many Requests", refused.statusLine(), "a status line clients and proxies know");
     // the default 60 at once, plus the one a second that came back while the test ran
     assertTrue(accepted >= 60 && accepted <= 61 + seconds, accepted + " logins accepted in " + seconds + " s");
     assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1, refused.text());

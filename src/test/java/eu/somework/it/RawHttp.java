@@ -20,6 +20,11 @@ final class RawHttp {
 
   /** Status line, headers and body of one answer, as text. */
   record Answer(int status, String text) {
+    /** The first line, e.g. {@code HTTP/1.1 429 Too Many Requests}. */
+    String statusLine() {
+      return text.substring(0, text.indexOf("\r\n"));
+    }
+
     String header(String name) {
       for (String line : text.split("\r\n")) {
         if (line.isEmpty()) {
@@ -34,13 +39,18 @@ final class RawHttp {
   }
 
   static Answer get(String fromAddress, String pathAndQuery) throws IOException {
+    return get(fromAddress, pathAndQuery, "");
+  }
+
+  /** A GET with more header lines ({@code "Name: value\r\n"} each). */
+  static Answer get(String fromAddress, String pathAndQuery, String headerLines) throws IOException {
     try (Socket socket = new Socket()) {
       socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
       socket.connect(new InetSocketAddress("127.0.0.1", PORT), 5000);
       socket.setSoTimeout(15000);
       OutputStream out = socket.getOutputStream();
       out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost:" + PORT
-          + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+          + "\r\nAccept: application/json\r\n" + headerLines + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
