@@ -36,8 +36,9 @@ import java.util.logging.Logger;
  * The one place where a request's tool session is read and checked: the token (query or form
  * field {@code s}, header {@code X-SomeWork-Session}, or {@code Authorization: Bearer}) must be
  * genuine and unexpired, and the browser must present the session cookie the token is bound to,
- * so a copied link opens nothing elsewhere, and the session's registration must still exist and be
- * switched on ({@link SessionRegistrations}). Then the role must be one the resource's
+ * so a copied link opens nothing elsewhere, the session's registration must still exist and be
+ * switched on ({@link SessionRegistrations}), and the person's data must not have been erased since
+ * the session began ({@link PersonSessions}). Then the role must be one the resource's
  * {@link eu.somework.session.Allow} names. A resource declared {@link AdminOnly} is checked by
  * the {@link AdminGate} instead (the administrators' console session or API token; never a tool
  * session), and its state-changing console forms must carry the CSRF token. A resource without a
@@ -60,6 +61,7 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
   @Inject RequestContext context;
   @Inject SessionTokens tokens;
   @Inject SessionRegistrations registrations;
+  @Inject PersonSessions people;
   @Inject LanguagePreferences languages;
 
   @Override
@@ -124,6 +126,11 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
     if (session.issuer() != null && !registrations.admitsSessions(session.issuer(), session.clientId())) {
       // switched off or deleted by an administrator: its open sessions end with it
       throw new ForbiddenException(established.text().get("access.registrationOff"));
+    }
+    if (session.userId().isPresent()
+        && !people.admits(session.issuer(), session.clientId(), session.userId().get(), bound.get().issuedAt())) {
+      // the person's data was erased after this session began: it ends with it
+      throw new NotAuthorizedException(established.text().get("access.erased"), "Bearer");
     }
     if (Arrays.stream(allow.value()).noneMatch(role -> role == session.role())) {
       throw new ForbiddenException(established.text().get(allow.refusal()));

@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 /**
  * The access filter's check of {@link AdminOnly} requests. The API ({@code api = true}) needs
  * {@code Authorization: Bearer} with the administrators' token; the console needs a valid console
- * session cookie (a page asked for without one leads to the sign-in page). Failed API tokens count
+ * session cookie, not signed out of ({@link SignedOutSessions}; a page asked for without one leads to
+ * the sign-in page). Failed API tokens count
  * towards the per-address limit ({@link FailedSignIns}), as failed sign-ins do; a locked-out address
  * is refused every sign-in and every wrong token, but never the right token.
  */
@@ -37,6 +38,7 @@ public class AdminAccess implements AdminGate {
   @Inject FailedSignIns failures;
   @Inject AdminSessionTokens tokens;
   @Inject AdminContext context;
+  @Inject SignedOutSessions signedOut;
   @Inject Settings settings;
   @Inject Clock clock;
 
@@ -75,7 +77,8 @@ public class AdminAccess implements AdminGate {
   private Admission admitConsole(ContainerRequestContext request) {
     UiLanguage language = languageOf(request);
     Optional<AdminSession> session = AdminCookie.read(request.getCookies())
-        .flatMap(value -> tokens.verify(value, clock.instant()));
+        .flatMap(value -> tokens.verify(value, clock.instant()))
+        .filter(genuine -> !signedOut.ended(genuine)); // a copy of a signed-out cookie opens nothing
     if (session.isEmpty()) {
       if ("GET".equals(request.getMethod())) {
         return Admission.refused(Response.seeOther(URI.create("/admin/sign-in")).header("Cache-Control", "no-store")

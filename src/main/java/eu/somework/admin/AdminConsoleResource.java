@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * The administrators' console: one overview page (registrations and deployments, score outbox,
  * the tool's keys) and its actions, each a form with the session's CSRF token that answers with a
  * redirect back to the overview and a notice of what was done; deleting a registration asks for
- * its client id first. Sign-out ends the console session in this browser.
+ * its client id first. Signing out ends the console session on the server, not only in this browser.
  */
 @Path("/admin")
 @AdminOnly
@@ -41,6 +41,7 @@ public class AdminConsoleResource {
   @Inject ToolKeysAdmin keys;
   @Inject OutboxHealth outbox;
   @Inject AdminAccess access;
+  @Inject SignedOutSessions signedOut;
   @Inject Settings settings;
 
   @GET
@@ -104,6 +105,7 @@ public class AdminConsoleResource {
   @Path("sign-out")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response signOut() {
+    signedOut.end(context.session().orElseThrow());
     return Response.seeOther(URI.create("/admin/sign-in"))
         .header("Set-Cookie", AdminCookie.removal(access.secureCookies())).build();
   }

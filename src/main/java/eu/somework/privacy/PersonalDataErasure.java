@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * choice, scores in the outbox and logins in progress are deleted; where they graded others as a
  * teacher, the grade stays the student's record and its {@code graded_by} becomes
  * {@link #ERASED}, as does their id in the audit log, which records that an erasure happened
- * (not whom it erased). Scores not yet in the gradebook are never dropped unnoticed: see
+ * (not whom it erased). The person's open sessions end ({@link SessionCutoffs}). Scores not yet in the gradebook are never dropped unnoticed: see
  * {@link UndeliveredScores}. Either all of it happens or, on any failure or refusal, nothing.
  */
 @ApplicationScoped
@@ -33,6 +33,7 @@ public class PersonalDataErasure {
   @Inject Transactor tx;
   @Inject Clock clock;
   @Inject AuditLog audit;
+  @Inject SessionCutoffs cutoffs;
 
   /** An erasure over a transactor opened outside the container, e.g. a test's. */
   public static PersonalDataErasure over(Transactor tx, Clock clock) {
@@ -40,6 +41,7 @@ public class PersonalDataErasure {
     erasure.tx = tx;
     erasure.clock = clock;
     erasure.audit = AuditLog.over(tx, clock);
+    erasure.cutoffs = SessionCutoffs.over(tx, java.time.Duration.ofHours(4));
     return erasure;
   }
 
@@ -53,13 +55,16 @@ public class PersonalDataErasure {
    */
   public ErasureReport erase(Person person, UndeliveredScores undelivered) {
     ErasureReport report = tx.inTransaction(em -> {
-      ErasureReport done = new Run(Sql.in(em), person, clock.instant()).erase(undelivered);
+      Instant now = clock.instant();
+      ErasureReport done = new Run(Sql.in(em), person, now).erase(undelivered);
+      cutoffs.endSessions(Sql.in(em), person, now); // and the sessions they have open now
       // the audit log records that an erasure happened, not whom it erased
       audit.record(new AuditLog.Event("PERSON_ERASED", AuditLog.ActorKind.ADMINISTRATOR, null, person.issuer(),
           person.clientId(), null, null, null, done.rowsRemoved() + " rows removed, " + done.withdrawn().size()
               + " undelivered scores withdrawn"));
       return done;
     });
+    cutoffs.forget(person);
     // ids only: the administrator's request names the person, the log does not need to
     LOG.info(() -> "Erased a person's data: " + report.rowsRemoved() + " row(s) removed, "
         + report.withdrawn().size() + " undelivered score(s) withdrawn.");

@@ -37,6 +37,8 @@ public class SessionTokens {
   public static final String PARAM = "s";
   /** Header a script sends the token in (or {@code Authorization: Bearer}). */
   public static final String HEADER = "X-SomeWork-Session";
+  /** The claim with the issue time in epoch milliseconds ({@code iat} has whole seconds). */
+  static final String ISSUED_AT_MS = "issued_at_ms";
 
   @Inject Transactor tx;
   @Inject Settings settings;
@@ -59,9 +61,12 @@ public class SessionTokens {
     if (active != null) { // null outside a container
       active.started(s.expiresAt());
     }
+    java.time.Instant now = clock.instant();
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .audience(AUDIENCE)
-        .issueTime(Date.from(clock.instant()))
+        .issueTime(Date.from(now))
+        // iat is in whole seconds: an erasure ends the sessions issued before it to the millisecond
+        .claim(ISSUED_AT_MS, now.toEpochMilli())
         .expirationTime(Date.from(s.expiresAt()))
         .claim("platform_issuer", s.issuer())
         .claim("client_id", s.clientId())
@@ -117,7 +122,10 @@ public class SessionTokens {
       if (session.issuer() == null || session.deploymentId() == null || bindingId == null || bindingHash == null) {
         return Optional.empty();
       }
-      return Optional.of(new BoundSession(session, bindingId, bindingHash));
+      Long issuedMs = c.getLongClaim(ISSUED_AT_MS);
+      java.time.Instant issuedAt = issuedMs != null ? java.time.Instant.ofEpochMilli(issuedMs)
+          : c.getIssueTime() != null ? c.getIssueTime().toInstant() : java.time.Instant.EPOCH;
+      return Optional.of(new BoundSession(session, bindingId, bindingHash, issuedAt));
     } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException | ClassCastException e) {
       return Optional.empty();
     }

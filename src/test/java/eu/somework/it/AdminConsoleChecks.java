@@ -99,9 +99,21 @@ abstract class AdminConsoleChecks {
     assertTrue(overview.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
     assertFalse(overview.body().contains("<script"), "no scripts on the console");
 
+    // a copy of the console cookie works while the session does, and not after signing out
+    String host = URI.create(TOOL).getAuthority();
+    Browser copy = new Browser();
+    copy.setCookie(host, "somework_admin", browser.cookie(host, "somework_admin"));
+    assertEquals(200, copy.get(TOOL + "/admin").status(), "the copied cookie opens the console before");
+
     Browser.Page signOut = browser.post(TOOL + "/admin/sign-out", Map.of("csrf", csrf(overview)));
     assertEquals(303, signOut.status());
     assertEquals(303, browser.get(TOOL + "/admin").status(), "signed out");
+    Browser.Page copied = copy.get(TOOL + "/admin");
+    assertEquals(303, copied.status(), "the session ended on the server too: " + copied.body());
+    assertEquals("/admin/sign-in", URI.create(TOOL).resolve(copied.header("Location")).getPath());
+    Browser.Page copiedPost = copy.post(TOOL + "/admin/keys/rotation", Map.of("csrf", csrf(overview)));
+    assertEquals(401, copiedPost.status(), "its forms are refused too: " + copiedPost.body());
+    assertEquals(200, signedIn().get(TOOL + "/admin").status(), "signing in again opens a new session");
   }
 
   @Test
@@ -319,7 +331,14 @@ abstract class AdminConsoleChecks {
     String person = "?issuer=" + enc(issuer) + "&clientId=client-adm&userId=" + enc(userId);
     assertEquals(404, api("GET", "/admin/api/people/export" + person, TOKEN, null).statusCode(),
         "nothing held before the person launched");
-    assertEquals(303, launch("adm", "client-adm", userId, new Browser()).status());
+    Browser student = new Browser();
+    Browser.Page landed = launch("adm", "client-adm", userId, student);
+    assertEquals(303, landed.status(), landed.body());
+    String page = URI.create(TOOL).resolve(landed.header("Location")).toString();
+    assertEquals(200, student.get(page).status(), "the session opens the tool");
+    Browser classmate = new Browser();
+    Browser.Page classmateLanded = launch("adm", "client-adm", userId + "-classmate", classmate);
+    String classmatePage = URI.create(TOOL).resolve(classmateLanded.header("Location")).toString();
 
     HttpResponse<String> export = api("GET", "/admin/api/people/export" + person, TOKEN, null);
     assertEquals(200, export.statusCode(), export.body());
@@ -339,6 +358,17 @@ abstract class AdminConsoleChecks {
     assertFalse(erased.body().contains(userId), "the report does not name whom it erased: " + erased.body());
     assertEquals(404, api("GET", "/admin/api/people/export" + person, TOKEN, null).statusCode(), "nothing is left");
     assertEquals(404, api("DELETE", "/admin/api/people" + person, TOKEN, null).statusCode());
+
+    Browser.Page ended = student.get(page);
+    assertEquals(401, ended.status(), "the erased person's open session ends: " + ended.body());
+    assertTrue(ended.body().contains("Your data in this tool was erased, and this session ended with it."),
+        ended.body());
+    assertEquals(200, classmate.get(classmatePage).status(), "a classmate's session goes on");
+    Browser again = new Browser();
+    Browser.Page relaunched = launch("adm", "client-adm", userId, again);
+    assertEquals(303, relaunched.status(), relaunched.body());
+    assertEquals(200, again.get(URI.create(TOOL).resolve(relaunched.header("Location")).toString()).status(),
+        "a new launch starts afresh");
   }
 
   private static String enc(String value) {

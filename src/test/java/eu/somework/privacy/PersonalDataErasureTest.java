@@ -1,6 +1,7 @@
 package eu.somework.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +91,24 @@ class PersonalDataErasureTest {
   }
 
   @Test
+  void erasingAPersonEndsTheSessionsTheyOpenedBeforeAndNoOneElses() {
+    SessionCutoffs cutoffs = SessionCutoffs.over(db.transactor(), java.time.Duration.ofHours(4));
+    java.time.Instant opened = People.NOW.minusSeconds(600);
+    assertTrue(cutoffs.admits(People.ISSUER, People.CLIENT, People.ALICE.userId(), opened), "before the erasure");
+
+    erasure.erase(People.ALICE, UndeliveredScores.REFUSE);
+
+    SessionCutoffs fresh = SessionCutoffs.over(db.transactor(), java.time.Duration.ofHours(4));
+    assertFalse(fresh.admits(People.ISSUER, People.CLIENT, People.ALICE.userId(), opened), "a session opened before it ends");
+    assertFalse(fresh.admits(People.ISSUER, People.CLIENT, People.ALICE.userId(), People.NOW.minusMillis(1)));
+    assertTrue(fresh.admits(People.ISSUER, People.CLIENT, People.ALICE.userId(), People.NOW.plusMillis(1)),
+        "a launch after the erasure opens a new session");
+    assertTrue(fresh.admits(People.ISSUER, People.CLIENT, People.BOB.userId(), opened), "others' sessions go on");
+    assertTrue(fresh.admits(People.ISSUER, "client-2", People.ALICE.userId(), opened), "the same id elsewhere is someone else");
+    assertEquals(List.of(), tracesOf("alice"), "the cut-off does not name her");
+  }
+
+  @Test
   void anUndeliveredScoreRefusesTheErasureAndChangesNothing() {
     people.waitingScore(People.ALICE, "alice", "PENDING", null);
     TreeSet<String> before = Schema.snapshot(db);
@@ -146,10 +165,14 @@ class PersonalDataErasureTest {
         .toList();
   }
 
-  /** The snapshot without the audit log's record that an erasure happened (it names no one). */
+  /**
+   * The snapshot without the audit log's record that an erasure happened and the instant before
+   * which the person's sessions end (neither names anyone).
+   */
   private static TreeSet<String> withoutErasureEvents(TreeSet<String> rows) {
     TreeSet<String> kept = new TreeSet<>(rows);
-    kept.removeIf(row -> row.startsWith("audit_event ") && row.contains("action=PERSON_ERASED"));
+    kept.removeIf(row -> row.startsWith("audit_event ") && row.contains("action=PERSON_ERASED")
+        || row.startsWith("person_session_cutoff "));
     return kept;
   }
 

@@ -1,0 +1,81 @@
+package eu.somework.privacy;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import eu.somework.access.PersonSessions;
+import eu.somework.config.Settings;
+import eu.somework.persistence.Transactor;
+import eu.somework.session.RandomTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The instant before which a person's tool sessions no longer count ({@code person_session_cutoff}):
+ * a session is a signed token the tool cannot recall, so erasing a person records this instant
+ * and the access check refuses their older tokens. Kept under the SHA-256 of issuer, client id and
+ * user id, and only until every session issued before it has expired (then it changes nothing).
+ * Read on every request with a session, so answers are kept for {@link #FRESHNESS}, like
+ * {@code platform.RegistrationStatus}: an erasure reaches this instance at once and others within
+ * that time.
+ */
+@ApplicationScoped
+public class SessionCutoffs implements PersonSessions {
+  /** How long an answer is trusted on an instance that did not erase the person. */
+  public static final Duration FRESHNESS = Duration.ofSeconds(5);
+
+  @Inject Transactor tx;
+  @Inject Settings settings;
+  private Duration sessionLifetime;
+
+  private final Cache<String, Optional<Instant>> answers = Caffeine.newBuilder()
+      .maximumSize(10_000).expireAfterWrite(FRESHNESS).build();
+
+  /** Cut-offs over a database outside the container, for sessions of at most {@code sessionLifetime} (tests). */
+  public static SessionCutoffs over(Transactor tx, Duration sessionLifetime) {
+    SessionCutoffs cutoffs = new SessionCutoffs();
+    cutoffs.tx = tx;
+    cutoffs.sessionLifetime = sessionLifetime;
+    return cutoffs;
+  }
+
+  @Override
+  public boolean admits(String issuer, String clientId, String userId, Instant issuedAt) {
+    Optional<Instant> cutoff = answers.get(key(issuer, clientId, userId), key -> tx.inTransaction(em -> Sql.in(em)
+        .rows("SELECT sessions_valid_after FROM person_session_cutoff WHERE person_sha256 = ?", key).stream()
+        .findFirst().map(row -> Instant.parse((String) row.get("sessions_valid_after")))));
+    return cutoff.map(after -> !issuedAt.isBefore(after)).orElse(true);
+  }
+
+  /**
+   * Ends the person's sessions issued before {@code now}, in the open transaction of {@code sql};
+   * drops the cut-offs no session can be older than any more. Call {@link #forget} after the commit.
+   */
+  void endSessions(Sql sql, Person person, Instant now) {
+    String key = key(person.issuer(), person.clientId(), person.userId());
+    // to the millisecond, rounded up: a token's issue time has milliseconds, and one issued in the
+    // erasure's own millisecond began before it
+    Instant after = now.truncatedTo(ChronoUnit.MILLIS).equals(now) ? now : now.truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
+    sql.update("DELETE FROM person_session_cutoff WHERE person_sha256 = ? OR sessions_valid_after < ?", key,
+        now.minus(lifetime()));
+    sql.update("INSERT INTO person_session_cutoff (person_sha256, sessions_valid_after) VALUES (?, ?)", key, after);
+  }
+
+  /** Drops this instance's kept answer for the person (after an erasure committed). */
+  void forget(Person person) {
+    answers.invalidate(key(person.issuer(), person.clientId(), person.userId()));
+  }
+
+  private Duration lifetime() {
+    return sessionLifetime != null ? sessionLifetime : settings.sessionLifetime();
+  }
+
+  /** The opaque key of a person: nothing to read back, the same for every instance. */
+  static String key(String issuer, String clientId, String userId) {
+    return RandomTokens.sha256(String.join("\n", List.of(issuer, clientId, userId)));
+  }
+}
