@@ -108,6 +108,22 @@ class RegistrationStorageTest {
   }
 
   @Test
+  void aRevokedFileRegistrationIsNoLongerListedAndComesBackSwitchedOnWithItsFile() {
+    directory.save(moodle("Moodle", Set.of("d1")), Registration.Origin.FILE, "moodle.json");
+    long id = directory.summary(ISSUER, CLIENT_ID).orElseThrow().id();
+    directory.switchTo(id, false); // an administrator switched it off before the file went
+
+    directory.revokeRegistrationsOfRemovedFiles(Set.of());
+
+    assertEquals(List.of(), directory.summaries(), "not listed as a registration any more");
+    assertEquals(Optional.empty(), directory.summary(id));
+    directory.save(moodle("Moodle", Set.of("d1")), Registration.Origin.FILE, "moodle.json"); // the file is back
+    RegistrationSummary back = directory.summary(ISSUER, CLIENT_ID).orElseThrow();
+    assertEquals(true, back.enabled(), "a file put back registers the platform afresh, switched on");
+    assertEquals(List.of(back), directory.summaries());
+  }
+
+  @Test
   void withTheFileStillThereNothingIsRevoked() {
     directory.save(moodle("Moodle", Set.of("d1")), Registration.Origin.FILE, "moodle.json");
 
