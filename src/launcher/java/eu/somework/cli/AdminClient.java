@@ -64,6 +64,8 @@ final class AdminClient {
     return HttpRequest.newBuilder(URI.create(toolUrl + "/admin/api/" + path))
         .timeout(ANSWER_TIMEOUT)
         .header("Accept", "application/json")
+        // the tool's audit log tells the command line from other API callers by it
+        .header("User-Agent", "somework-cli/1")
         .header("Authorization", "Bearer " + token);
   }
 

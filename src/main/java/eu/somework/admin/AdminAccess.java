@@ -32,6 +32,8 @@ public class AdminAccess implements AdminGate {
   /** Request property: the renewed console session, whose cookie the response carries. */
   static final String RENEWED = AdminAccess.class.getName() + ".renewed";
   static final String NOT_CONFIGURED = "The administrator API is not configured: set somework.admin.token-sha256.";
+  /** The User-Agent product of the command-line client ({@code eu.somework.cli.AdminClient}). */
+  static final String CLI_AGENT = "somework-cli";
   private static final Logger LOG = Logger.getLogger(AdminAccess.class.getName());
 
   @Inject AdminCredentials credentials;
@@ -39,6 +41,7 @@ public class AdminAccess implements AdminGate {
   @Inject AdminSessionTokens tokens;
   @Inject AdminContext context;
   @Inject SignedOutSessions signedOut;
+  @Inject AdminAudit audit;
   @Inject Settings settings;
   @Inject Clock clock;
 
@@ -63,6 +66,7 @@ public class AdminAccess implements AdminGate {
     // characters or more), and others' failures from the same address (a proxy) must not lock the
     // administrators out; the limit slows down guessing only
     if (credentials.checkToken(token.get())) {
+      context.establishApi(channelOf(request));
       return Admission.admitted(Optional.empty());
     }
     Optional<Duration> wait = failures.blocked(clientAddress);
@@ -70,6 +74,7 @@ public class AdminAccess implements AdminGate {
       return Admission.refused(tooMany(wait.get()));
     }
     failures.failed(clientAddress);
+    audit.record(channelOf(request), "ADMIN_SIGN_IN_FAILED", null, null, "wrong token");
     LOG.warning(() -> "Administrators' API refused a wrong token from " + clientAddress);
     return Admission.refused(unauthorized("The administrators' token is not valid."));
   }
@@ -90,6 +95,15 @@ public class AdminAccess implements AdminGate {
     request.setProperty(RENEWED, renewed);
     context.establish(renewed, language);
     return Admission.admitted(Optional.of(renewed.csrfToken()));
+  }
+
+  /**
+   * The command line says who it is in its User-Agent ({@value #CLI_AGENT}/version); anything else
+   * with the token is the API. What the caller says, for the audit log only: it grants nothing.
+   */
+  static AdminAudit.Channel channelOf(ContainerRequestContext request) {
+    String agent = request.getHeaderString(HttpHeaders.USER_AGENT);
+    return agent != null && agent.startsWith(CLI_AGENT + "/") ? AdminAudit.Channel.CLI : AdminAudit.Channel.API;
   }
 
   @Override

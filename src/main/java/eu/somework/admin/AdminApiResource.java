@@ -1,5 +1,6 @@
 package eu.somework.admin;
 
+import eu.somework.audit.AuditLog;
 import eu.somework.launch.DeploymentActivity;
 import eu.somework.launch.LaunchActivity;
 import eu.somework.platform.KeyRing;
@@ -19,7 +20,8 @@ import java.util.Map;
 
 /**
  * The administrators' JSON API ({@code /admin/api}, Bearer admin token; the contract is the lead's
- * ADMIN-API.md): registrations, the tool's keys, the score outbox, one person's data (export, erasure). The same services as the console.
+ * ADMIN-API.md): registrations, the tool's keys, the score outbox, one person's data (export, erasure),
+ * the latest audit events. The same services as the console.
  */
 @Path("/admin/api")
 @AdminOnly(api = true)
@@ -30,6 +32,7 @@ public class AdminApiResource {
   @Inject ToolKeysAdmin keys;
   @Inject PeopleAdmin people;
   @Inject OutboxHealth outbox;
+  @Inject AuditLog auditLog;
 
   @GET
   @Path("registrations")
@@ -102,6 +105,24 @@ public class AdminApiResource {
     return ApiJson.answer(202, body);
   }
 
+  /** The latest events of the audit log, newest first ({@code limit}: 1 to 500, default 50). */
+  @GET
+  @Path("audit")
+  public Response audit(@QueryParam("limit") String limit) {
+    int count;
+    try {
+      count = limit == null || limit.isBlank() ? 50 : Integer.parseInt(limit.trim());
+    } catch (NumberFormatException e) {
+      count = -1;
+    }
+    if (count < 1 || count > AuditLog.MAX_LATEST) {
+      throw new AdminRefused(400, "limit is a whole number from 1 to " + AuditLog.MAX_LATEST + ".");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("events", auditLog.latest(count).stream().map(AdminApiResource::json).toList());
+    return ApiJson.answer(200, body);
+  }
+
   @GET
   @Path("outbox")
   public Response outbox() {
@@ -143,6 +164,21 @@ public class AdminApiResource {
     json.put("lastFailedLaunch", ApiJson.time(activity.lastFailedLaunch()));
     json.put("lastFailureReason", activity.lastFailureReason().orElse(null));
     json.put("failures", activity.failures());
+    return json;
+  }
+
+  private static Map<String, Object> json(AuditLog.Entry event) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("occurredAt", ApiJson.time(event.occurredAt()));
+    json.put("action", event.action());
+    json.put("actorKind", event.actorKind());
+    json.put("actorUserId", event.actorUserId());
+    json.put("issuer", event.issuer());
+    json.put("clientId", event.clientId());
+    json.put("deploymentId", event.deploymentId());
+    json.put("contextId", event.contextId());
+    json.put("subjectUserId", event.subjectUserId());
+    json.put("detail", event.detail());
     return json;
   }
 

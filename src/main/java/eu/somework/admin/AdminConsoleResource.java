@@ -1,5 +1,6 @@
 package eu.somework.admin;
 
+import eu.somework.audit.AuditLog;
 import eu.somework.config.Settings;
 import eu.somework.launch.DeploymentActivity;
 import eu.somework.platform.RegistrationSummary;
@@ -42,6 +43,8 @@ public class AdminConsoleResource {
   @Inject OutboxHealth outbox;
   @Inject AdminAccess access;
   @Inject SignedOutSessions signedOut;
+  @Inject AdminAudit audit;
+  @Inject AuditLog auditLog;
   @Inject Settings settings;
 
   @GET
@@ -51,7 +54,7 @@ public class AdminConsoleResource {
     listed.forEach(r -> activity.put(r.id(), registrations.activity(r)));
     return ConsolePages.overview(new ConsolePages.Overview(context.text(), context.csrfToken(),
         context.session().orElseThrow().user(), listed, activity, registrations.unknownPlatforms(), outbox.now(),
-        keys.keys(), settings.keyOverlap().toMinutes(), notice(done)));
+        keys.keys(), settings.keyOverlap().toMinutes(), notice(done), auditLog.latest(ConsolePages.AUDIT_SHOWN)));
   }
 
   @POST
@@ -106,6 +109,7 @@ public class AdminConsoleResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response signOut() {
     signedOut.end(context.session().orElseThrow());
+    audit.record("ADMIN_SIGNED_OUT", null, null, null);
     return Response.seeOther(URI.create("/admin/sign-in"))
         .header("Set-Cookie", AdminCookie.removal(access.secureCookies())).build();
   }

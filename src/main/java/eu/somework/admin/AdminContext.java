@@ -14,10 +14,22 @@ import java.util.Optional;
 public class AdminContext {
   private AdminSession session;
   private UiLanguage language = UiLanguage.EN;
+  private AdminAudit.Channel channel = AdminAudit.Channel.API;
 
   void establish(AdminSession session, UiLanguage language) {
     this.session = session;
     this.language = language;
+    this.channel = AdminAudit.Channel.CONSOLE;
+  }
+
+  /** An API request, from the command line or not. */
+  void establishApi(AdminAudit.Channel channel) {
+    this.channel = channel;
+  }
+
+  /** How the administrator of this request came: console, API or command line. */
+  AdminAudit.Channel channel() {
+    return channel;
   }
 
   /** The console session; empty for an API request (Bearer token). */

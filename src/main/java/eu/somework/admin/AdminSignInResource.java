@@ -38,6 +38,7 @@ public class AdminSignInResource {
   @Inject AdminSessionTokens tokens;
   @Inject AdminAccess access;
   @Inject Clock clock;
+  @Inject AdminAudit audit;
   @Context HttpHeaders headers;
   @Context HttpServletRequest request;
 
@@ -61,10 +62,12 @@ public class AdminSignInResource {
     }
     if (!credentials.checkPassword(user, password)) {
       failures.failed(address);
+      audit.record(AdminAudit.Channel.CONSOLE, "ADMIN_SIGN_IN_FAILED", null, null, "wrong user name or password");
       LOG.warning(() -> "Administrators' console: failed sign-in from " + address);
       return page(401, Optional.of(text().get("admin.signIn.wrong")), user);
     }
     AdminSessionTokens.AdminSession session = AdminSessionTokens.start(credentials.user(), clock.instant());
+    audit.record(AdminAudit.Channel.CONSOLE, "ADMIN_SIGNED_IN", null, null, null);
     LOG.info(() -> "Administrators' console: signed in from " + address);
     return Response.seeOther(URI.create("/admin"))
         .header("Set-Cookie", AdminCookie.header(tokens.issue(session), session.expiresAt(), clock.instant(),

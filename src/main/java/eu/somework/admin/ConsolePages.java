@@ -1,5 +1,6 @@
 package eu.somework.admin;
 
+import eu.somework.audit.AuditLog;
 import eu.somework.launch.DeploymentActivity;
 import eu.somework.launch.LaunchActivity;
 import eu.somework.platform.KeyRing;
@@ -18,13 +19,16 @@ final class ConsolePages {
   record SignIn(Messages text, boolean configured, Optional<String> problem, String user) {}
 
   /**
-   * The overview: registrations with their deployments, the score outbox, the tool's keys.
+   * The overview: registrations with their deployments, the score outbox, the tool's keys, the
+   * latest audit events.
    *
    * @param notice what the last action did, shown once
+   * @param audit the latest events of the audit log, newest first
    */
   record Overview(Messages text, String csrf, String user, List<RegistrationSummary> registrations,
       Map<Long, Map<String, DeploymentActivity>> activity, DeploymentActivity unknownPlatforms,
-      OutboxHealth.Health outbox, List<KeyRing.KeyState> keys, long overlapMinutes, Optional<String> notice) {
+      OutboxHealth.Health outbox, List<KeyRing.KeyState> keys, long overlapMinutes, Optional<String> notice,
+      List<AuditLog.Entry> audit) {
 
     /** The launch activity of one of the registration's deployments ({@link DeploymentActivity#NONE} when none). */
     public DeploymentActivity activityOf(RegistrationSummary registration, String deploymentId) {
@@ -49,6 +53,9 @@ final class ConsolePages {
       return Optional.ofNullable(activity.getOrDefault(registration.id(), Map.of()).get(LaunchActivity.NO_DEPLOYMENT));
     }
   }
+
+  /** How many audit events the overview shows. */
+  static final int AUDIT_SHOWN = 20;
 
   /** The confirmation before deleting a registration, with why the last attempt was refused. */
   record Delete(Messages text, String csrf, RegistrationSummary registration, Optional<String> problem) {}

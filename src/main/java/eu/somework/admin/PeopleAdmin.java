@@ -23,6 +23,8 @@ public class PeopleAdmin {
 
   @Inject PersonalDataExport export;
   @Inject PersonalDataErasure erasure;
+  @Inject AdminAudit audit;
+  @Inject AdminContext context;
 
   /**
    * Everything the tool holds about the person, for the administrator (private notes and unreleased
@@ -36,6 +38,8 @@ public class PeopleAdmin {
     if (document.isEmpty()) {
       throw nothingHeld();
     }
+    // the registration, not the person: the audit log records that an export happened
+    audit.record("PERSON_EXPORTED", issuer, clientId, document.rows() + " rows");
     LOG.info(() -> "A tool administrator exported one person's data (" + document.rows() + " rows).");
     return document;
   }
@@ -55,7 +59,7 @@ public class PeopleAdmin {
       throw nothingHeld();
     }
     try {
-      return erasure.erase(person, mode);
+      return erasure.erase(person, mode, context.channel().label());
     } catch (ErasureRefused refused) {
       throw new AdminRefused(409, refused.getMessage());
     }

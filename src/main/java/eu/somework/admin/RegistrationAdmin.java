@@ -4,6 +4,7 @@ import eu.somework.config.Settings;
 import eu.somework.launch.DeploymentActivity;
 import eu.somework.launch.LaunchActivity;
 import eu.somework.lti.PlatformRegistration;
+import eu.somework.persistence.Transactor;
 import eu.somework.platform.PlatformDirectory;
 import eu.somework.platform.PlatformFile;
 import eu.somework.platform.Registration;
@@ -29,6 +30,8 @@ public class RegistrationAdmin {
   @Inject LaunchActivity launchActivity;
   @Inject RegistrationStatus status;
   @Inject Settings settings;
+  @Inject AdminAudit audit;
+  @Inject Transactor tx;
 
   /** A registration created or updated: {@code created} is false when it existed (same issuer + client id). */
   public record Saved(boolean created, RegistrationSummary registration) {}
@@ -52,12 +55,20 @@ public class RegistrationAdmin {
     } catch (PlatformFile.Invalid e) {
       throw new AdminRefused(400, e.getMessage() + ".");
     }
-    boolean existed = platforms.summary(description.issuer(), description.clientId()).isPresent();
-    platforms.save(description, Registration.Origin.ADMIN, null);
-    RegistrationSummary saved = platforms.summary(description.issuer(), description.clientId()).orElseThrow();
+    PlatformRegistration checked = description;
+    Saved result = tx.inTransaction(em -> {
+      boolean existed = platforms.summary(checked.issuer(), checked.clientId()).isPresent();
+      platforms.save(checked, Registration.Origin.ADMIN, null);
+      RegistrationSummary stored = platforms.summary(checked.issuer(), checked.clientId()).orElseThrow();
+      audit.record(existed ? "REGISTRATION_UPDATED" : "REGISTRATION_ADDED", stored.issuer(), stored.clientId(),
+          "registration " + stored.id());
+      return new Saved(!existed, stored);
+    });
+    boolean existed = !result.created();
+    RegistrationSummary saved = result.registration();
     LOG.info(() -> "Platform registration " + (existed ? "updated" : "created") + " by a tool administrator: "
         + saved.issuer() + " (client id " + saved.clientId() + ", id " + saved.id() + ")");
-    return new Saved(!existed, saved);
+    return result;
   }
 
   /**
@@ -66,7 +77,12 @@ public class RegistrationAdmin {
    * @throws AdminRefused 404 for an unknown id
    */
   public RegistrationSummary switchTo(long id, boolean enabled) {
-    RegistrationSummary changed = platforms.switchTo(id, enabled).orElseThrow(() -> unknown(id));
+    RegistrationSummary changed = tx.inTransaction(em -> {
+      RegistrationSummary switched = platforms.switchTo(id, enabled).orElseThrow(() -> unknown(id));
+      audit.record(enabled ? "REGISTRATION_ENABLED" : "REGISTRATION_DISABLED", switched.issuer(), switched.clientId(),
+          "registration " + id);
+      return switched;
+    });
     status.forgetAll(); // open sessions of a switched-off registration end at once here
     LOG.info(() -> "Platform registration " + changed.issuer() + " (client id " + changed.clientId() + ") switched "
         + (enabled ? "on" : "off") + " by a tool administrator");
@@ -112,7 +128,13 @@ public class RegistrationAdmin {
       throw new AdminRefused(409, "This registration comes from the file " + registration.sourceFile().get()
           + " in the configuration folder and would come back at the next start: remove the file first.");
     }
-    Map<String, Integer> deleted = erasure.erase(id, registration.issuer(), registration.clientId());
+    Map<String, Integer> deleted = tx.inTransaction(em -> {
+      Map<String, Integer> rows = erasure.erase(id, registration.issuer(), registration.clientId());
+      // neither issuer nor client id: nothing may name the platform after its deletion
+      audit.record("REGISTRATION_DELETED", null, null, "registration " + id + " with its data ("
+          + rows.values().stream().mapToInt(Integer::intValue).sum() + " rows)");
+      return rows;
+    });
     launchActivity.forget(registration.issuer(), registration.clientId()); // and what this instance has not stored yet
     status.forgetAll(); // its open sessions end at once here
     LOG.warning(() -> "Platform registration " + registration.issuer() + " (client id " + registration.clientId()

@@ -13,6 +13,7 @@ public class ToolKeysAdmin {
   private static final Logger LOG = Logger.getLogger(ToolKeysAdmin.class.getName());
 
   @Inject KeyRing keys;
+  @Inject AdminAudit audit;
 
   /** The tool's keys, newest first, without key material. */
   public List<KeyRing.KeyState> keys() {
@@ -26,6 +27,7 @@ public class ToolKeysAdmin {
    */
   public Instant rotate() {
     Instant activateAt = keys.scheduleRotation(KeyRing.TOOL);
+    audit.record("KEY_ROTATION_ASKED", null, null, "the next key signs from " + ApiJson.time(activateAt));
     LOG.info(() -> "Key rotation asked for by a tool administrator: the next key signs from " + activateAt);
     return activateAt;
   }

@@ -54,14 +54,22 @@ public class PersonalDataErasure {
    *     nothing was changed
    */
   public ErasureReport erase(Person person, UndeliveredScores undelivered) {
+    return erase(person, undelivered, null);
+  }
+
+  /**
+   * {@link #erase(Person, UndeliveredScores)}, saying in the audit log how the administrator asked
+   * for it ({@code console}, {@code api}, {@code cli}; null: not said).
+   */
+  public ErasureReport erase(Person person, UndeliveredScores undelivered, String requestedVia) {
     ErasureReport report = tx.inTransaction(em -> {
       Instant now = clock.instant();
       ErasureReport done = new Run(Sql.in(em), person, now).erase(undelivered);
       cutoffs.endSessions(Sql.in(em), person, now); // and the sessions they have open now
       // the audit log records that an erasure happened, not whom it erased
       audit.record(new AuditLog.Event("PERSON_ERASED", AuditLog.ActorKind.ADMINISTRATOR, null, person.issuer(),
-          person.clientId(), null, null, null, done.rowsRemoved() + " rows removed, " + done.withdrawn().size()
-              + " undelivered scores withdrawn"));
+          person.clientId(), null, null, null, (requestedVia == null ? "" : requestedVia + ": ") + done.rowsRemoved()
+              + " rows removed, " + done.withdrawn().size() + " undelivered scores withdrawn"));
       return done;
     });
     cutoffs.forget(person);

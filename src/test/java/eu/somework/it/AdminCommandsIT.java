@@ -119,6 +119,21 @@ class AdminCommandsIT {
     Run again = run(ENV, "rotate-keys");
     assertEquals(0, again.exitCode(), again.err());
     assertTrue(again.out().contains("signs with it from " + when.group(1) + " "), again.out());
+    assertTrue(audit().contains("\"action\":\"KEY_ROTATION_ASKED\",\"actorKind\":\"ADMINISTRATOR\""),
+        "the audit log has it");
+    assertTrue(audit().contains("\"detail\":\"cli: the next key signs from "), "as done by the command line");
+  }
+
+  /** The tool's latest audit events, as its API answers them (JSON). */
+  private static String audit() {
+    try {
+      return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create(MockPlatforms.TOOL + "/admin/api/audit?limit=500"))
+          .header("Authorization", "Bearer " + TOKEN).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
@@ -129,5 +144,7 @@ class AdminCommandsIT {
     assertTrue(run.err().startsWith("The tool refused (HTTP 401): "), run.err());
     assertTrue(run.err().endsWith("Check SOMEWORK_ADMIN_TOKEN.\n"), run.err());
     assertEquals("", run.out());
+    assertTrue(audit().contains("\"action\":\"ADMIN_SIGN_IN_FAILED\""), "the audit log has the refusal");
+    assertTrue(audit().contains("\"detail\":\"cli: wrong token\""), "by the command line, without the token");
   }
 }

@@ -140,8 +140,10 @@ abstract class AdminConsoleChecks {
     assertTrue(notice.body().contains("<td data-fact=\"key-status\">Published; signs from " + shown + "</td>"),
         "the waiting key says when it signs: " + notice.body());
     assertTrue(notice.body().contains("<td data-fact=\"key-status\">Signs now</td>"), "the current key signs now");
-    assertFalse(Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.\\d").matcher(notice.body()).find(),
+    assertFalse(Pattern.compile("(<time datetime=\"|<td>)[-0-9T:]+\\.\\d").matcher(notice.body()).find(),
         "the console shows times to the second: " + notice.body());
+    assertFalse(Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.\\d{4}").matcher(notice.body()).find(),
+        "and nowhere finer than the millisecond: " + notice.body());
     HttpResponse<String> keys = api("GET", "/admin/api/keys", TOKEN, null);
     assertEquals(200, keys.statusCode());
     List<Object> list = JSONObjectUtils.getJSONArray(JSONObjectUtils.parse(keys.body()), "keys");
@@ -356,6 +358,11 @@ abstract class AdminConsoleChecks {
     HttpResponse<String> erased = api("DELETE", "/admin/api/people" + person, TOKEN, null);
     assertEquals(200, erased.statusCode(), erased.body());
     assertFalse(erased.body().contains(userId), "the report does not name whom it erased: " + erased.body());
+    String audit = api("GET", "/admin/api/audit?limit=20", TOKEN, null).body();
+    assertTrue(audit.contains("\"action\":\"PERSON_ERASED\""), audit);
+    assertTrue(audit.contains("\"action\":\"PERSON_EXPORTED\""), audit);
+    assertTrue(Pattern.compile("\"detail\":\"api: \\d+ rows removed").matcher(audit).find(), audit);
+    assertFalse(audit.contains(userId), "the audit log does not name whom: " + audit);
     assertEquals(404, api("GET", "/admin/api/people/export" + person, TOKEN, null).statusCode(), "nothing is left");
     assertEquals(404, api("DELETE", "/admin/api/people" + person, TOKEN, null).statusCode());
 
@@ -369,6 +376,58 @@ abstract class AdminConsoleChecks {
     assertEquals(303, relaunched.status(), relaunched.body());
     assertEquals(200, again.get(URI.create(TOOL).resolve(relaunched.header("Location")).toString()).status(),
         "a new launch starts afresh");
+  }
+
+  @Test
+  @Order(9)
+  void administrativeActionsAreInTheAuditLogWithIdsOnly() throws Exception {
+    String issuer = MockPlatforms.issuer("adm");
+    long id = ((Number) JSONObjectUtils.parse(api("POST", "/admin/api/registrations", TOKEN,
+        platformJson(issuer, "client-adm")).body()).get("id")).longValue();
+    assertEquals(401, new Browser().post(TOOL + "/admin/sign-in", Map.of("user", "admin", "password",
+        "audit-guess-not-kept")).status());
+    Browser console = signedIn();
+    Browser.Page overview = console.get(TOOL + "/admin");
+    assertEquals(303, console.post(TOOL + "/admin/registrations/" + id + "/disable", Map.of("csrf", csrf(overview)))
+        .status());
+    assertEquals(303, console.post(TOOL + "/admin/registrations/" + id + "/enable", Map.of("csrf", csrf(overview)))
+        .status());
+    HttpResponse<String> fromCli = http.send(HttpRequest.newBuilder(URI.create(TOOL + "/admin/api/keys/rotation"))
+        .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + TOKEN)
+        .header("User-Agent", "somework-cli/1").build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(202, fromCli.statusCode(), fromCli.body());
+
+    HttpResponse<String> audit = api("GET", "/admin/api/audit?limit=500", TOKEN, null);
+    assertEquals(200, audit.statusCode(), audit.body());
+    List<Map<String, Object>> events = java.util.Arrays.asList(JSONObjectUtils.getJSONObjectArray(
+        JSONObjectUtils.parse(audit.body()), "events"));
+    assertTrue(API_TIME.matcher((String) events.get(0).get("occurredAt")).matches(), events.get(0).toString());
+    assertEvent(events, "ADMIN_SIGN_IN_FAILED", null, "console: wrong user name or password");
+    assertEvent(events, "ADMIN_SIGNED_IN", null, "console");
+    assertEvent(events, "REGISTRATION_UPDATED", "client-adm", "api: registration " + id);
+    assertEvent(events, "REGISTRATION_DISABLED", "client-adm", "console: registration " + id);
+    assertEvent(events, "REGISTRATION_ENABLED", "client-adm", "console: registration " + id);
+    assertTrue(events.stream().anyMatch(e -> "KEY_ROTATION_ASKED".equals(e.get("action"))
+        && ((String) e.get("detail")).startsWith("cli: the next key signs from ")), audit.body());
+    assertTrue(events.stream().filter(e -> "ADMINISTRATOR".equals(e.get("actorKind")))
+        .allMatch(e -> e.get("actorUserId") == null && e.get("subjectUserId") == null), "ids of no person");
+    for (String secret : List.of("audit-guess-not-kept", PASSWORD, TOKEN, "127.0.0.1", "\"user\"")) {
+      assertFalse(audit.body().contains(secret), secret + " is not in the audit log");
+    }
+
+    assertEquals(400, api("GET", "/admin/api/audit?limit=0", TOKEN, null).statusCode());
+    assertEquals(400, api("GET", "/admin/api/audit?limit=many", TOKEN, null).statusCode());
+    assertEquals(401, api("GET", "/admin/api/audit", null, null).statusCode());
+    Browser.Page shown = console.get(TOOL + "/admin");
+    assertTrue(shown.body().contains("<h2 id=\"audit\">Audit log</h2>"), shown.body());
+    assertTrue(shown.body().contains("data-audit-action=\"REGISTRATION_ENABLED\""), "the console shows it");
+    assertFalse(shown.body().contains("audit-guess-not-kept"));
+  }
+
+  private static void assertEvent(List<Map<String, Object>> events, String action, String clientId, String detail) {
+    assertTrue(events.stream().anyMatch(e -> action.equals(e.get("action")) && java.util.Objects.equals(clientId,
+        e.get("clientId")) && detail.equals(e.get("detail")) && "ADMINISTRATOR".equals(e.get("actorKind"))),
+        action + " " + clientId + " \"" + detail + "\" in " + events);
   }
 
   private static String enc(String value) {
