@@ -23,9 +23,9 @@ import java.util.logging.Logger;
  * The access filter's check of {@link AdminOnly} requests. The API ({@code api = true}) needs
  * {@code Authorization: Bearer} with the administrators' token; the console needs a valid console
  * session cookie, not signed out of ({@link SignedOutSessions}; a page asked for without one leads to
- * the sign-in page). Failed API tokens count
- * towards the per-address limit ({@link FailedSignIns}), as failed sign-ins do; a locked-out address
- * is refused every sign-in and every wrong token, but never the right token.
+ * the sign-in page). Failed API tokens count towards the per-address limit ({@link FailedSignIns}),
+ * as failed sign-ins do, and go to the audit log ({@link AdminAudit}); a locked-out address is
+ * refused every sign-in and every wrong token, but never the right token.
  */
 @ApplicationScoped
 public class AdminAccess implements AdminGate {

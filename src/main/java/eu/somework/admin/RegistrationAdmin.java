@@ -55,7 +55,7 @@ public class RegistrationAdmin {
     } catch (PlatformFile.Invalid e) {
       throw new AdminRefused(400, e.getMessage() + ".");
     }
-    PlatformRegistration checked = description;
+    PlatformRegistration checked = description; // the change and its audit event in one transaction
     Saved result = tx.inTransaction(em -> {
       boolean existed = platforms.summary(checked.issuer(), checked.clientId()).isPresent();
       platforms.save(checked, Registration.Origin.ADMIN, null);
@@ -64,9 +64,8 @@ public class RegistrationAdmin {
           "registration " + stored.id());
       return new Saved(!existed, stored);
     });
-    boolean existed = !result.created();
     RegistrationSummary saved = result.registration();
-    LOG.info(() -> "Platform registration " + (existed ? "updated" : "created") + " by a tool administrator: "
+    LOG.info(() -> "Platform registration " + (result.created() ? "created" : "updated") + " by a tool administrator: "
         + saved.issuer() + " (client id " + saved.clientId() + ", id " + saved.id() + ")");
     return result;
   }
