@@ -370,6 +370,10 @@ abstract class AdminConsoleChecks {
     assertEquals(401, ended.status(), "the erased person's open session ends: " + ended.body());
     assertTrue(ended.body().contains("Your data in this tool was erased, and this session ended with it."),
         ended.body());
+    Browser.Page finnish = student.get(page + "&lang=fi");
+    assertEquals(401, finnish.status());
+    assertTrue(finnish.body().contains("Tietosi tässä työkalussa on poistettu"), "in the page's language: "
+        + finnish.body());
     assertEquals(200, classmate.get(classmatePage).status(), "a classmate's session goes on");
     Browser again = new Browser();
     Browser.Page relaunched = launch("adm", "client-adm", userId, again);
