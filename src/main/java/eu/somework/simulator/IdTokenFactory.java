@@ -16,6 +16,11 @@ import java.util.UUID;
 
 /** Builds and signs the id_token of a simulated launch, with the claims Moodle sends. */
 final class IdTokenFactory {
+  /** The AGS scopes of a launch, in Moodle's order. */
+  private static final List<String> AGS_SCOPES = List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+      "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
+      "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
+      "https://purl.imsglobal.org/spec/lti-ags/scope/score");
   private final SimulatedPlatform platform;
   private final SimClient client;
   private final Clock clock;
@@ -46,10 +51,8 @@ final class IdTokenFactory {
         .claim(LtiClaim.CUSTOM, custom(link));
     Map<String, Object> ags = new LinkedHashMap<>();
     // what Moodle offers with "Use this service for grade sync and column management"
-    ags.put("scope", List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
-        "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
-        "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
-        "https://purl.imsglobal.org/spec/lti-ags/scope/score"));
+    // (a dynamically registered tool: those of them it was granted)
+    ags.put("scope", AGS_SCOPES.stream().filter(client.scopes()::contains).toList());
     ags.put("lineitems", platform.lineItemsUrl());
     lineItem.ifPresent(li -> ags.put("lineitem", platform.lineItemUrl(li.id())));
     return claims.claim(LtiClaim.AGS_ENDPOINT, ags);
