@@ -45,7 +45,7 @@ public class SimulatorConfigurationResource {
     json.put("registration_endpoint", platform.registrationEndpoint());
     json.put("scopes_supported", new ArrayList<>(new java.util.TreeSet<>(SimulatorTokenResource.SCOPES)));
     json.put("response_types_supported", List.of("id_token"));
-    json.put("subject_types_supported", List.of("public", "pairwise"));
+    json.put("subject_types_supported", List.of("public"));
     json.put("id_token_signing_alg_values_supported", List.of("RS256"));
     json.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt"));
     json.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256"));
