@@ -32,6 +32,7 @@ public class DeepLinkReturnResource {
   @Inject SimulatorStore store;
   @Inject Clock clock;
   @Inject ReceivedDeepLinks received;
+  @Inject SimulatorRegistrations registrations;
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -43,8 +44,11 @@ public class DeepLinkReturnResource {
     }
     JWTClaimsSet claims;
     try {
-      claims = ToolSignatureCheck.verify(jwt, platform, clock.instant());
-      check(claims, platform);
+      // the built-in client, or a tool registered dynamically, verified with its own key set
+      SimClient client = ToolSignatureCheck.unverifiedIssuer(jwt)
+          .flatMap(id -> registrations.anyClient(platform, id)).orElse(SimClient.builtIn(platform));
+      claims = ToolSignatureCheck.verify(jwt, client.jwksUri(), clock.instant());
+      check(claims, platform, client);
       if (!received.firstTime((String) claims.getClaim("nonce"))) {
         throw new ToolSignatureCheck.Rejected("this response (its nonce) was received before; its items were added then");
       }
@@ -74,8 +78,9 @@ public class DeepLinkReturnResource {
     return page(200, added.size() + " activity(ies) added to the course.", added);
   }
 
-  private static void check(JWTClaimsSet claims, SimulatedPlatform platform) throws ToolSignatureCheck.Rejected {
-    if (!SimulatedPlatform.CLIENT_ID.equals(claims.getIssuer())) {
+  private static void check(JWTClaimsSet claims, SimulatedPlatform platform, SimClient client)
+      throws ToolSignatureCheck.Rejected {
+    if (!client.clientId().equals(claims.getIssuer())) {
       throw new ToolSignatureCheck.Rejected("iss must be the client id");
     }
     if (claims.getAudience() == null || !claims.getAudience().contains(platform.issuer())) {
@@ -87,7 +92,7 @@ public class DeepLinkReturnResource {
     if (!LtiClaim.LTI_VERSION.equals(claims.getClaim(LtiClaim.VERSION))) {
       throw new ToolSignatureCheck.Rejected("version must be 1.3.0");
     }
-    if (!SimulatedPlatform.DEPLOYMENT_ID.equals(claims.getClaim(LtiClaim.DEPLOYMENT_ID))) {
+    if (!client.deploymentId().equals(claims.getClaim(LtiClaim.DEPLOYMENT_ID))) {
       throw new ToolSignatureCheck.Rejected("deployment_id must be the one of the request");
     }
     if (!(claims.getClaim("nonce") instanceof String)) {

@@ -16,11 +16,24 @@ import java.util.UUID;
 
 /** Builds and signs the id_token of a simulated launch, with the claims Moodle sends. */
 final class IdTokenFactory {
+  /** The AGS scopes of a launch, in Moodle's order. */
+  private static final List<String> AGS_SCOPES = List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+      "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
+      "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
+      "https://purl.imsglobal.org/spec/lti-ags/scope/score");
   private final SimulatedPlatform platform;
+  private final SimClient client;
   private final Clock clock;
 
+  /** Launches as the simulator's built-in registration. */
   IdTokenFactory(SimulatedPlatform platform, Clock clock) {
+    this(platform, SimClient.builtIn(platform), clock);
+  }
+
+  /** Launches as {@code client}: its id is the token's aud, its deployment the deployment claim. */
+  IdTokenFactory(SimulatedPlatform platform, SimClient client, Clock clock) {
     this.platform = platform;
+    this.client = client;
     this.clock = clock;
   }
 
@@ -32,16 +45,14 @@ final class IdTokenFactory {
   private JWTClaimsSet.Builder linkClaims(DemoCourse.Person person, SimResourceLink link, String nonce, String locale,
       java.util.Optional<SimLineItem> lineItem, String messageType) {
     JWTClaimsSet.Builder claims = common(person, nonce, locale, messageType)
-        .claim(LtiClaim.TARGET_LINK_URI, platform.toolBaseUrl() + "/lti/launch")
+        .claim(LtiClaim.TARGET_LINK_URI, client.targetLinkUri())
         .claim(LtiClaim.RESOURCE_LINK, map("id", link.id(), "title", link.title(),
             "description", link.description().orElse("")))
         .claim(LtiClaim.CUSTOM, custom(link));
     Map<String, Object> ags = new LinkedHashMap<>();
     // what Moodle offers with "Use this service for grade sync and column management"
-    ags.put("scope", List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
-        "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
-        "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
-        "https://purl.imsglobal.org/spec/lti-ags/scope/score"));
+    // (a dynamically registered tool: those of them it was granted)
+    ags.put("scope", AGS_SCOPES.stream().filter(client.scopes()::contains).toList());
     ags.put("lineitems", platform.lineItemsUrl());
     lineItem.ifPresent(li -> ags.put("lineitem", platform.lineItemUrl(li.id())));
     return claims.claim(LtiClaim.AGS_ENDPOINT, ags);
@@ -74,7 +85,7 @@ final class IdTokenFactory {
     settings.put("title", "Add SoMe@Work units");
     settings.put("data", data);
     return sign(key, common(person, nonce, locale, "LtiDeepLinkingRequest")
-        .claim(LtiClaim.TARGET_LINK_URI, platform.toolBaseUrl() + "/lti/launch")
+        .claim(LtiClaim.TARGET_LINK_URI, client.targetLinkUri())
         .claim(LtiClaim.DEEP_LINKING_SETTINGS, settings)
         .build());
   }
@@ -83,7 +94,7 @@ final class IdTokenFactory {
     Instant now = clock.instant();
     return new JWTClaimsSet.Builder()
         .issuer(platform.issuer())
-        .audience(SimulatedPlatform.CLIENT_ID)
+        .audience(client.clientId())
         .subject(person.id())
         .issueTime(Date.from(now))
         .expirationTime(Date.from(now.plusSeconds(60)))
@@ -91,7 +102,7 @@ final class IdTokenFactory {
         .claim("name", person.name())
         .claim("given_name", person.givenName())
         .claim("family_name", person.familyName())
-        .claim(LtiClaim.DEPLOYMENT_ID, SimulatedPlatform.DEPLOYMENT_ID)
+        .claim(LtiClaim.DEPLOYMENT_ID, client.deploymentId())
         .claim(LtiClaim.MESSAGE_TYPE, type)
         .claim(LtiClaim.VERSION, LtiClaim.LTI_VERSION)
         .claim(LtiClaim.ROLES, person.ltiRoles())

@@ -31,6 +31,10 @@ public class SimLaunch {
   @Column(name = "for_user_id")
   private String forUserId;
 
+  /** The client the launch is for; null for the built-in registration (launches made before V19). */
+  @Column(name = "client_id")
+  private String clientId;
+
   protected SimLaunch() {}
 
   SimLaunch(String id, String userId, String messageType, String resourceLinkId, String locale, Instant createdAt) {
@@ -54,6 +58,16 @@ public class SimLaunch {
 
   String id() {
     return id;
+  }
+
+  /** Makes the launch one for {@code clientId}; the built-in registration's id is kept as null. */
+  void forClient(String clientId) {
+    this.clientId = SimulatedPlatform.CLIENT_ID.equals(clientId) ? null : clientId;
+  }
+
+  /** The client the launch is for: {@link SimulatedPlatform#CLIENT_ID} or a dynamically registered one. */
+  String clientId() {
+    return clientId == null ? SimulatedPlatform.CLIENT_ID : clientId;
   }
 
   String userId() {

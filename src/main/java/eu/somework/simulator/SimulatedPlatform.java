@@ -30,6 +30,16 @@ public record SimulatedPlatform(String toolBaseUrl) {
     return issuer() + "/token";
   }
 
+  /** Where a tool POSTs its Dynamic Registration request (with the registration token as Bearer). */
+  public String registrationEndpoint() {
+    return issuer() + "/registration";
+  }
+
+  /** The {@code openid_configuration} URL the simulator gives a tool it registers. */
+  public String openIdConfigurationUrl() {
+    return issuer() + "/.well-known/openid-configuration";
+  }
+
   public String deepLinkReturnUrl() {
     return issuer() + "/deep-link-return";
   }

@@ -32,6 +32,7 @@ public class SimulatorAuthResource {
   @Inject SimulatorStore store;
   @Inject KeyRing keys;
   @Inject Clock clock;
+  @Inject SimulatorRegistrations registrations;
 
   @GET
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
@@ -39,11 +40,10 @@ public class SimulatorAuthResource {
     MultivaluedMap<String, String> q = uri.getQueryParameters();
     SimulatedPlatform platform = new SimulatedPlatform(settings.baseUrl());
     // Until client and redirect URI are known to be right, errors are shown here, never sent on.
-    if (!SimulatedPlatform.CLIENT_ID.equals(q.getFirst("client_id"))) {
-      throw new BadRequestException("The simulator does not know the client_id of this request.");
-    }
+    SimClient client = registrations.anyClient(platform, q.getFirst("client_id"))
+        .orElseThrow(() -> new BadRequestException("The simulator does not know the client_id of this request."));
     String redirectUri = q.getFirst("redirect_uri");
-    if (!platform.toolRedirectUri().equals(redirectUri)) {
+    if (!client.redirectUris().contains(redirectUri)) {
       throw new BadRequestException("The redirect_uri is not the one registered for the tool.");
     }
     String state = Optional.ofNullable(q.getFirst("state")).orElse("");
@@ -54,16 +54,16 @@ public class SimulatorAuthResource {
     SimLaunch launch = launchOf(q.getFirst("lti_message_hint"))
         .filter(l -> !l.isOlderThan(clock.instant().minus(Duration.ofMinutes(30))))
         .orElse(null);
-    if (launch == null) {
+    if (launch == null || !launch.clientId().equals(client.clientId())) {
       return reply(redirectUri, Map.of("error", "invalid_request",
-          "error_description", "lti_message_hint does not name a current launch", "state", state));
+          "error_description", "lti_message_hint does not name a current launch of this client", "state", state));
     }
     if (!launch.userId().equals(q.getFirst("login_hint"))) {
       return reply(redirectUri, Map.of("error", "login_required",
           "error_description", "login_hint is not the signed-in user", "state", state));
     }
     DemoCourse.Person person = DemoCourse.person(launch.userId()).orElseThrow();
-    IdTokenFactory tokens = new IdTokenFactory(platform, clock);
+    IdTokenFactory tokens = new IdTokenFactory(platform, client, clock);
     String nonce = q.getFirst("nonce");
     String idToken = launch.isDeepLinking()
         ? tokens.deepLinkingRequest(keys.signingKey(SimulatedPlatform.KEY_OWNER), person, nonce, launch.locale(),

@@ -22,7 +22,27 @@ final class SimulatorPage {
   record View(String courseTitle, List<Choice> people, List<Choice> languages, List<Choice> targets,
       String deepLinkingTarget, Optional<String> frameLaunchId, List<Activity> activities, List<SimReceived> received,
       String issuer, String clientId, String deploymentId, List<Column> gradebook, List<Choice> faultKinds,
-      List<Fault> faults, List<Count> receivedCounts) {}
+      List<Fault> faults, List<Count> receivedCounts, Registrations registrations) {}
+
+  /**
+   * The "Register a tool" section and the launch form's choice of client: the tools registered
+   * through Dynamic Registration, the registration URL offered (this tool's own) and the
+   * simulator's OpenID configuration URL.
+   */
+  record Registrations(List<SimClient> tools, String defaultToolUrl, String openIdConfigurationUrl) {
+    static Registrations of(SimulatedPlatform platform, List<SimClient> tools) {
+      return new Registrations(tools, platform.toolBaseUrl() + "/lti/register", platform.openIdConfigurationUrl());
+    }
+
+    /** The clients to launch as: the built-in registration first. */
+    public List<Choice> clients() {
+      List<Choice> clients = new ArrayList<>();
+      clients.add(new Choice(SimulatedPlatform.CLIENT_ID, "Built-in registration (" + SimulatedPlatform.CLIENT_ID + ")"));
+      tools.forEach(t -> clients.add(new Choice(t.clientId(), t.name() + " (" + t.clientId() + ", deployment "
+          + t.deploymentId() + ")")));
+      return clients;
+    }
+  }
 
   /** How many messages of one kind the simulator received from the tool in all (the list shows the latest 50). */
   record Count(String kind, long count) {}
@@ -67,6 +87,13 @@ final class SimulatorPage {
   static View view(SimulatedPlatform platform, Optional<SimLaunch> launch, List<SimResourceLink> links,
       List<SimLineItem> items, List<SimReceived> received, List<SimScore> scores, List<SimFault> faults,
       java.util.Map<String, Long> receivedCounts) {
+    return view(platform, launch, links, items, received, scores, faults, receivedCounts,
+        Registrations.of(platform, List.of()));
+  }
+
+  static View view(SimulatedPlatform platform, Optional<SimLaunch> launch, List<SimResourceLink> links,
+      List<SimLineItem> items, List<SimReceived> received, List<SimScore> scores, List<SimFault> faults,
+      java.util.Map<String, Long> receivedCounts, Registrations registrations) {
     List<Choice> people = DemoCourse.PEOPLE.stream()
         .map(p -> new Choice(p.id(),
             p.name() + " — " + p.kind().name().toLowerCase(Locale.ROOT) + " (" + p.locale() + ")"))
@@ -84,7 +111,7 @@ final class SimulatorPage {
         java.util.Arrays.stream(SimFault.Kind.values()).map(k -> new Choice(k.name(), k.label())).toList(),
         faults.stream().map(f -> new Fault(f.kind().label(),
             f.until().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).toList(),
-        receivedCounts.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).toList());
+        receivedCounts.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).toList(), registrations);
   }
 
   /** Every line item, with the scores held on it (learners by name where the course knows them). */

@@ -37,6 +37,7 @@ public class SimulatorPageResource {
   @Inject SimulatorStore store;
   @Inject SimulatorGradebook gradebook;
   @Inject SimulatorFaults faults;
+  @Inject SimulatorRegistrations registrations;
 
   @GET
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
@@ -44,7 +45,8 @@ public class SimulatorPageResource {
     SimulatedPlatform platform = new SimulatedPlatform(settings.baseUrl());
     Optional<SimLaunch> launch = launchId == null ? Optional.empty() : store.launch(launchId);
     SimulatorPage.View view = SimulatorPage.view(platform, launch, store.links(), store.lineItems(), store.received(),
-        gradebook.allScores(), faults.current(), store.receivedCounts());
+        gradebook.allScores(), faults.current(), store.receivedCounts(),
+        SimulatorPage.Registrations.of(platform, registrations.registered()));
     // The frame starts on this page's host and then goes to the tool at its base URL: when the
     // simulator is opened under another host name, the tool is cross-site, as in a real LMS.
     return Response.ok(Templates.render("simulator/simulator.jte", view))
@@ -88,7 +90,12 @@ public class SimulatorPageResource {
   @Path("/launch")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response launch(@FormParam("user") String userId, @FormParam("target") String target,
-      @FormParam("locale") String locale) {
+      @FormParam("locale") String locale, @FormParam("client") String clientId) {
+    SimulatedPlatform platform = new SimulatedPlatform(settings.baseUrl());
+    // no client chosen: the built-in registration, as before there were others
+    SimClient client = clientId == null || clientId.isBlank() ? SimClient.builtIn(platform)
+        : registrations.anyClient(platform, clientId)
+            .orElseThrow(() -> new BadRequestException("Choose a registered tool to launch."));
     DemoCourse.Person person = DemoCourse.person(userId == null ? "" : userId)
         .orElseThrow(() -> new BadRequestException("Choose a person of the demo course."));
     String chosenLocale = locale == null || locale.isBlank() ? person.locale() : locale;
@@ -97,11 +104,13 @@ public class SimulatorPageResource {
     }
     SimLaunch launch;
     if (DEEP_LINKING.equals(target)) {
-      launch = store.startLaunch(person.id(), "LtiDeepLinkingRequest", null, chosenLocale);
+      launch = store.startLaunch(person.id(), "LtiDeepLinkingRequest", null, chosenLocale,
+          client.clientId());
     } else {
       SimResourceLink link = store.link(target == null ? "" : target)
           .orElseThrow(() -> new BadRequestException("Choose an activity of the demo course."));
-      launch = store.startLaunch(person.id(), "LtiResourceLinkRequest", link.id(), chosenLocale);
+      launch = store.startLaunch(person.id(), "LtiResourceLinkRequest", link.id(), chosenLocale,
+          client.clientId());
     }
     // relative: the page stays on the host name the person opened the simulator under
     return Response.seeOther(URI.create("/simulator?launch=" + launch.id())).build();
@@ -114,16 +123,18 @@ public class SimulatorPageResource {
   public String frame(@PathParam("launch") String launchId) {
     SimLaunch launch = store.launch(launchId).orElseThrow(() -> new NotFoundException("No such simulated launch."));
     SimulatedPlatform platform = new SimulatedPlatform(settings.baseUrl());
+    SimClient client = registrations.anyClient(platform, launch.clientId())
+        .orElseThrow(() -> new NotFoundException("The tool of this launch is no longer registered."));
     Map<String, String> login = new LinkedHashMap<>();
     login.put("iss", platform.issuer());
-    login.put("target_link_uri", platform.toolRedirectUri());
+    login.put("target_link_uri", client.targetLinkUri());
     login.put("login_hint", launch.userId());
     Map<String, Object> hint = new LinkedHashMap<>();
     hint.put("cmid", launch.resourceLinkId().orElse("0"));
     hint.put("launchid", launch.id());
     login.put("lti_message_hint", JSONObjectUtils.toJSONString(hint));
-    login.put("client_id", SimulatedPlatform.CLIENT_ID);
-    login.put("lti_deployment_id", SimulatedPlatform.DEPLOYMENT_ID);
-    return AutoPost.page(platform.toolLoginUrl(), login, "Open SoMe@Work");
+    login.put("client_id", client.clientId());
+    login.put("lti_deployment_id", client.deploymentId());
+    return AutoPost.page(client.loginUri().toString(), login, "Open SoMe@Work");
   }
 }

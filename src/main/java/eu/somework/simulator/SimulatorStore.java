@@ -27,8 +27,14 @@ public class SimulatorStore {
   }
 
   SimLaunch startLaunch(String userId, String messageType, String resourceLinkId, String locale) {
+    return startLaunch(userId, messageType, resourceLinkId, locale, SimulatedPlatform.CLIENT_ID);
+  }
+
+  /** A launch as the client {@code clientId} (the built-in one or a dynamically registered tool). */
+  SimLaunch startLaunch(String userId, String messageType, String resourceLinkId, String locale, String clientId) {
     SimLaunch launch = new SimLaunch("sl-" + UUID.randomUUID(), userId, messageType, resourceLinkId, locale,
         clock.instant());
+    launch.forClient(clientId);
     tx.run(em -> em.persist(launch));
     return launch;
   }

@@ -43,6 +43,7 @@ public class SimulatorTokenResource {
   @Inject SimulatorStore store;
   @Inject Clock clock;
   @Inject SimulatorFaults faults;
+  @Inject SimulatorRegistrations registrations;
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -60,14 +61,16 @@ public class SimulatorTokenResource {
     if (!JWT_BEARER.equals(assertionType) || assertion == null) {
       return error(401, "invalid_client", "a JWT client assertion is required");
     }
+    // the built-in client, or a tool registered dynamically: its assertion is checked with its own key set
+    SimClient client = ToolSignatureCheck.unverifiedIssuer(assertion)
+        .flatMap(id -> registrations.anyClient(platform, id)).orElse(SimClient.builtIn(platform));
     JWTClaimsSet claims;
     try {
-      claims = ToolSignatureCheck.verify(assertion, platform, clock.instant());
+      claims = ToolSignatureCheck.verify(assertion, client.jwksUri(), clock.instant());
     } catch (ToolSignatureCheck.Rejected e) {
       return error(401, "invalid_client", e.getMessage());
     }
-    if (!SimulatedPlatform.CLIENT_ID.equals(claims.getIssuer())
-        || !SimulatedPlatform.CLIENT_ID.equals(claims.getSubject())) {
+    if (!client.clientId().equals(claims.getIssuer()) || !client.clientId().equals(claims.getSubject())) {
       return error(401, "invalid_client", "iss and sub must be the client id");
     }
     if (claims.getAudience() == null || claims.getAudience().stream()
@@ -79,15 +82,15 @@ public class SimulatorTokenResource {
     }
     List<String> requested = scope == null ? List.of() : Arrays.stream(scope.trim().split("\\s+"))
         .filter(s -> !s.isEmpty()).toList();
-    if (requested.isEmpty() || !SCOPES.containsAll(requested)) {
+    if (requested.isEmpty() || !client.scopes().containsAll(requested)) {
       return error(400, "invalid_scope", "unknown or missing scope");
     }
     Instant now = clock.instant();
     String accessToken = IdTokenFactory.sign(keys.signingKey(SimulatedPlatform.KEY_OWNER), new JWTClaimsSet.Builder()
-        .issuer(platform.issuer()).audience(platform.issuer()).subject(SimulatedPlatform.CLIENT_ID)
+        .issuer(platform.issuer()).audience(platform.issuer()).subject(client.clientId())
         .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(3600)))
         .jwtID(UUID.randomUUID().toString()).claim("scope", String.join(" ", requested)).build());
-    store.record("Access token", "granted for " + String.join(" ", requested));
+    store.record("Access token", "granted to " + client.clientId() + " for " + String.join(" ", requested));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("access_token", accessToken);
     body.put("token_type", "Bearer");

@@ -33,7 +33,21 @@ final class ToolSignatureCheck {
 
   private ToolSignatureCheck() {}
 
+  /** The {@code iss} of a JWT not yet verified, to know whose key set to verify it with; empty if unreadable. */
+  static java.util.Optional<String> unverifiedIssuer(String jwt) {
+    try {
+      return java.util.Optional.ofNullable(SignedJWT.parse(jwt).getJWTClaimsSet().getIssuer());
+    } catch (ParseException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   static JWTClaimsSet verify(String jwt, SimulatedPlatform platform, Instant now) throws Rejected {
+    return verify(jwt, URI.create(platform.toolJwksUrl()), now);
+  }
+
+  /** Verifies {@code jwt} with the key set at {@code jwksUri} (a dynamically registered tool's). */
+  static JWTClaimsSet verify(String jwt, URI jwksUri, Instant now) throws Rejected {
     SignedJWT signed;
     try {
       signed = SignedJWT.parse(jwt);
@@ -44,7 +58,7 @@ final class ToolSignatureCheck {
       throw new Rejected("signed with " + signed.getHeader().getAlgorithm() + ", expected RS256");
     }
     try {
-      JWK key = FETCHER.fetch(URI.create(platform.toolJwksUrl())).keys().getKeyByKeyId(signed.getHeader().getKeyID());
+      JWK key = FETCHER.fetch(jwksUri).keys().getKeyByKeyId(signed.getHeader().getKeyID());
       if (!(key instanceof RSAKey rsa)) {
         throw new Rejected("the tool's key set has no RSA key with kid " + signed.getHeader().getKeyID());
       }

@@ -21,7 +21,8 @@ public class StaticResource {
       "grading-form.js", "text/javascript; charset=UTF-8",
       "reflection-editor.js", "text/javascript; charset=UTF-8",
       "registration-close.js", "text/javascript; charset=UTF-8",
-      "simulator.js", "text/javascript; charset=UTF-8");
+      "simulator.js", "text/javascript; charset=UTF-8",
+      "simulator-registration.js", "text/javascript; charset=UTF-8");
 
   @GET
   public Response get(@PathParam("name") String name) throws IOException {

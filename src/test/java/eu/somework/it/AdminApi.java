@@ -48,6 +48,24 @@ final class AdminApi {
     return Instant.parse((String) answer.get("activateAt"));
   }
 
+  /** The registrations as the API lists them (ADMIN-API.md, "Registration"), each a JSON object. */
+  List<Map<String, Object>> registrations() throws Exception {
+    Map<String, Object> answer = json(send(HttpRequest.newBuilder(uri("/registrations")).GET(), 200));
+    return java.util.Arrays.asList(JSONObjectUtils.getJSONObjectArray(answer, "registrations"));
+  }
+
+  /** The registration of this issuer and client id, if the tool has one. */
+  Optional<Map<String, Object>> registration(String issuer, String clientId) throws Exception {
+    return registrations().stream().filter(r -> issuer.equals(r.get("issuer")) && clientId.equals(r.get("clientId")))
+        .findFirst();
+  }
+
+  /** Switches a registration off ({@code enabled} false) or on again. */
+  void switchRegistration(Object id, boolean enabled) throws Exception {
+    send(HttpRequest.newBuilder(uri("/registrations/" + id + (enabled ? "/enable" : "/disable")))
+        .POST(HttpRequest.BodyPublishers.noBody()), 200);
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request, int expected) throws Exception {
     HttpResponse<String> answer = http.send(request.header("Authorization", "Bearer " + TOKEN)
         .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());

@@ -22,12 +22,35 @@ final class SimulatorScreen {
 
   /** Launches and switches into the tool's iframe once the tool's page has a main landmark. */
   void launch(String user, String target, String locale) {
+    open(user, target, locale);
+    chrome.driver.findElement(By.cssSelector("form.sim-launch button[type=submit]")).click();
+    awaitTool();
+  }
+
+  /**
+   * Launches through the registration of {@code clientId} (one the simulator registered through
+   * Dynamic Registration) and switches into the frame once the tool answered with a page: its
+   * landing page, or the page that says why it refused.
+   */
+  void launchAs(String clientId, String user, String target) {
+    open(user, target, "en");
+    new Select(chrome.driver.findElement(By.id("client"))).selectByValue(clientId);
+    chrome.driver.findElement(By.cssSelector("form.sim-launch button[type=submit]")).click();
+    WebElement frame = chrome.visible(By.cssSelector("iframe.tool"));
+    chrome.await().until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(frame));
+    chrome.await().until(d -> !((String) chrome.script("return location.href")).contains("/simulator/")
+        && !d.findElements(By.cssSelector("main h1")).isEmpty());
+  }
+
+  private void open(String user, String target, String locale) {
     chrome.driver.switchTo().defaultContent();
     chrome.driver.get(origin + "/simulator");
     chrome.driver.findElement(By.id("u-" + user)).click();
     new Select(chrome.driver.findElement(By.id("locale"))).selectByValue(locale);
     chrome.driver.findElement(By.cssSelector("input[name=target][value='" + target + "']")).click();
-    chrome.driver.findElement(By.cssSelector("form.sim-launch button[type=submit]")).click();
+  }
+
+  private void awaitTool() {
     WebElement frame = chrome.visible(By.cssSelector("iframe.tool"));
     chrome.await().until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(frame));
     // the frame passes through the login, the platform's authorization and the launch

@@ -23,7 +23,8 @@ class SimulatorGateTest {
   @Test
   void simulatorUrlsAreGoneWhenTheSimulatorIsOff() {
     System.setProperty("somework.simulator.enabled", "false");
-    for (String path : new String[] {"simulator", "/simulator", "simulator/auth", "/simulator/jwks", "simulator/token"}) {
+    for (String path : new String[] {"simulator", "/simulator", "simulator/auth", "/simulator/jwks", "simulator/token",
+        "/simulator/.well-known/openid-configuration", "/simulator/registration", "/simulator/register-tool"}) {
       assertTrue(gate.hides(path), path);
     }
     assertFalse(gate.hides("lti/launch"));
