@@ -85,6 +85,38 @@ public final class Launcher {
     } catch (InvocationTargetException e) {
       throw rethrow(e);
     }
+    if (toolDidNotStart()) {
+      System.err.println(DEPLOYMENT_FAILED);
+      System.exit(1);
+    }
+  }
+
+  /** What the launcher prints before it ends a server whose tool did not start. */
+  static final String DEPLOYMENT_FAILED = "SoMe@Work did not start (the reason is logged above, in a SEVERE line"
+      + " of eu.somework): exiting with status 1 rather than serving errors.";
+
+  /**
+   * System property the tool sets to {@code true} once its start-up is done (eu.somework.platform.Startup
+   * names the same): Payara Micro lists an application whose start failed as deployed all the same.
+   */
+  static final String STARTED_PROPERTY = "eu.somework.started";
+
+  /**
+   * Whether Payara Micro booted but the tool did not start: its start was refused (configuration,
+   * database unreachable, a failed migration). Payara Micro would otherwise stay up without it,
+   * answering every request with an error while a process supervisor sees a running server; ending
+   * the process lets the supervisor report the failure and an older version keep serving.
+   * False when Payara Micro did not boot a server at all (e.g. {@code --version}).
+   */
+  private static boolean toolDidNotStart() {
+    try {
+      Class<?> micro = Class.forName("fish.payara.micro.PayaraMicro");
+      Object instance = micro.getMethod("getInstance").invoke(null);
+      Object runtime = micro.getMethod("getRuntime").invoke(instance);
+      return runtime != null && !Boolean.getBoolean(STARTED_PROPERTY);
+    } catch (ReflectiveOperationException | RuntimeException notRunning) {
+      return false; // no running server to ask (or another Payara Micro than the one built with)
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package eu.somework.jobs;
 
+import eu.somework.persistence.DatabaseOutage;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,16 +45,45 @@ public class BackgroundJobs {
    */
   public void every(Duration period, String name, Runnable job) {
     long millis = period.toMillis();
-    scheduled.add(scheduler.scheduleWithFixedDelay(() -> runLogged(name, job), millis, millis, TimeUnit.MILLISECONDS));
+    Run run = new Run(name, period, job);
+    scheduled.add(scheduler.scheduleWithFixedDelay(run::runLogged, millis, millis, TimeUnit.MILLISECONDS));
     LOG.fine(() -> "Background job scheduled every " + period + ": " + name);
   }
 
-  private static void runLogged(String name, Runnable job) {
-    try {
-      job.run();
-    } catch (RuntimeException e) {
-      // a scheduled task that throws is never run again: log it and let the next run try
-      LOG.log(Level.WARNING, "Background job failed, will run again: " + name, e);
+  /**
+   * One scheduled job. A run that fails because the database cannot be reached logs one line when
+   * the outage begins and one when a run succeeds again, not a stack trace every period.
+   */
+  private static final class Run {
+    private final String name;
+    private final Duration period;
+    private final Runnable job;
+    /** Set by the first run that met the database unreachable; runs of one job never overlap. */
+    private boolean waitingForDatabase;
+
+    Run(String name, Duration period, Runnable job) {
+      this.name = name;
+      this.period = period;
+      this.job = job;
+    }
+
+    void runLogged() {
+      try {
+        job.run();
+        if (waitingForDatabase) {
+          waitingForDatabase = false;
+          LOG.info(() -> "Background job resumed, the database answers again: " + name);
+        }
+      } catch (RuntimeException e) {
+        // a scheduled task that throws is never run again: log it and let the next run try
+        if (!DatabaseOutage.isCause(e)) {
+          LOG.log(Level.WARNING, "Background job failed, will run again: " + name, e);
+        } else if (!waitingForDatabase) {
+          waitingForDatabase = true;
+          LOG.warning(() -> "Background job waiting for the database, which cannot be reached ("
+              + DatabaseOutage.describe(e) + "); it tries again every " + period.toSeconds() + " s: " + name);
+        }
+      }
     }
   }
 

@@ -11,6 +11,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.logging.Logger;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 
 /**
  * The tool's database: brings the schema up to date with the versioned migrations under
@@ -38,9 +41,33 @@ public class Database {
     String user = settings.databaseUser();
     String password = settings.databasePassword();
     connectOnce(url, user, password);
-    int applied = Migrations.on(url, user, password).migrate().migrationsExecuted;
+    int applied = migrate(url, user, password);
     LOG.info(() -> "Database schema up to date (" + applied + " migration(s) applied now).");
     factory = PersistenceUnit.open(url, user, password);
+  }
+
+  /**
+   * Applies the pending migrations; a failure is logged in one line naming the migration and the
+   * database's reason, and refuses the start.
+   */
+  private static int migrate(String url, String user, String password) {
+    Flyway flyway = Migrations.on(url, user, password);
+    try {
+      return flyway.migrate().migrationsExecuted;
+    } catch (FlywayException e) {
+      MigrationFailed failure = new MigrationFailed(e, versionNow(flyway), Migrations.transactionalDdl(url));
+      LOG.severe(failure.getMessage());
+      throw failure;
+    }
+  }
+
+  private static String versionNow(Flyway flyway) {
+    try {
+      MigrationInfo current = flyway.info().current();
+      return current == null || current.getVersion() == null ? "none (empty)" : current.getVersion().getVersion();
+    } catch (FlywayException e) {
+      return "unknown";
+    }
   }
 
   /**

@@ -28,6 +28,7 @@ public final class PersistenceUnit {
     props.put("jakarta.persistence.jdbc.password", password);
     props.put("jakarta.persistence.jdbc.driver", driverFor(url));
     props.put("eclipselink.classloader", PersistenceUnit.class.getClassLoader());
+    props.put("eclipselink.session.customizer", ConnectionRecovery.class.getName());
     return Persistence.createEntityManagerFactory(NAME, props);
   }
 }

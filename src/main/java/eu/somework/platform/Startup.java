@@ -24,6 +24,13 @@ public class Startup {
   @Inject PlatformDirectory platforms;
   @Inject Event<ToolStarted> started;
 
+  /**
+   * System property set to {@code true} once the start-up is done: the runnable jar's launcher
+   * (eu.somework.cli.Launcher) ends the process when Payara Micro has booted without it, since Payara
+   * Micro keeps a server whose application failed to start running.
+   */
+  public static final String STARTED_PROPERTY = "eu.somework.started";
+
   /** Fired once the tool's own start-up is done. */
   public record ToolStarted(String baseUrl) {}
 
@@ -51,6 +58,7 @@ public class Startup {
     revokeRegistrationsOfRemovedFiles(result);
     String base = settings.baseUrl();
     started.fire(new ToolStarted(base));
+    System.setProperty(STARTED_PROPERTY, "true");
     LOG.info(() -> "\n\n  SoMe@Work is ready. Open " + base + "/"
         + (settings.simulatorEnabled() ? "  (platform simulator: " + base + "/simulator)" : "") + "\n");
   }

@@ -49,13 +49,32 @@ public final class ErrorPage {
       return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
           .entity(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(body)).build();
     }
-    UiLanguage language = chosen.orElseGet(() -> headers == null ? UiLanguage.EN
-        : UiLanguage.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)).orElse(UiLanguage.EN));
+    UiLanguage language = chosen.orElseGet(() -> browserLanguage(headers));
     Messages text = Messages.of(language);
     String title = text.get(titleKey(status, code));
     View page = new View(language, text, title, message, newWindowUrl, text.get("error.reference", code, correlationId));
     return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
         .entity(Templates.render("web/error.jte", page)).build();
+  }
+
+  /** How long a client is asked to wait before trying again while the database is unavailable. */
+  static final int RETRY_AFTER_SECONDS = 30;
+
+  /**
+   * The answer while the tool cannot reach its database: 503 with Retry-After, saying in the
+   * person's language that the service is temporarily unavailable and nothing saved is lost; no
+   * detail of the failure (no SQL, no host).
+   */
+  public static Response unavailable(Optional<UiLanguage> chosen, HttpHeaders headers, String correlationId) {
+    UiLanguage language = chosen.orElseGet(() -> browserLanguage(headers));
+    String message = Messages.of(language).get("error.unavailable");
+    return Response.fromResponse(build(Optional.of(language), headers, 503, "SERVICE_UNAVAILABLE", message,
+        correlationId, Optional.empty())).header("Retry-After", RETRY_AFTER_SECONDS).build();
+  }
+
+  private static UiLanguage browserLanguage(HttpHeaders headers) {
+    return headers == null ? UiLanguage.EN
+        : UiLanguage.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)).orElse(UiLanguage.EN);
   }
 
   /** What {@code web/error.jte} shows. */
@@ -64,6 +83,9 @@ public final class ErrorPage {
 
   /** Refused launches say the tool could not be opened; other errors say what kind they are. */
   private static String titleKey(int status, String code) {
+    if (code.equals("SERVICE_UNAVAILABLE")) {
+      return "error.title.unavailable";
+    }
     if (!code.startsWith("HTTP_") && !code.equals("INTERNAL_ERROR")) {
       return "error.title";
     }

@@ -1,5 +1,6 @@
 package eu.somework.web;
 
+import eu.somework.persistence.DatabaseOutage;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -11,7 +12,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every other error: HTTP errors keep their status with a clear page; anything unexpected is a
+ * Every other error: HTTP errors keep their status with a clear page; a database that cannot be
+ * reached is a 503 "temporarily unavailable" (one log line, no stack trace); anything unexpected is a
  * 500 page with a correlation id — the stack trace goes to the log only.
  */
 @Provider
@@ -34,6 +36,12 @@ public class WebErrorMapper implements ExceptionMapper<Throwable> {
         return Response.fromResponse(response).header("Allow", web.getResponse().getHeaderString("Allow")).build();
       }
       return response;
+    }
+    if (DatabaseOutage.isCause(error)) {
+      // one line per refused request: the outage is the operator's news, not this request's stack
+      LOG.warning(() -> "Database unavailable (" + DatabaseOutage.describe(error) + "): answered 503, correlation="
+          + correlation);
+      return ErrorPage.unavailable(chosenLanguage(), headers, correlation);
     }
     LOG.log(Level.SEVERE, "Unexpected error, correlation=" + correlation, error);
     return ErrorPage.build(headers, 500, "INTERNAL_ERROR",

@@ -1,6 +1,13 @@
 package eu.somework.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.somework.testsupport.LogCapture;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.logging.LogRecord;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -10,11 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Periodic jobs keep running after a failed run, and stop when cancelled. */
 class BackgroundJobsTest {
   private final ScheduledExecutorService scheduler = new ScheduledThreadPoolExecutor(1);
   private final BackgroundJobs jobs = BackgroundJobs.on(scheduler);
+  @RegisterExtension final LogCapture log = new LogCapture(BackgroundJobs.class);
 
   @AfterEach
   void shutDown() {
@@ -33,6 +42,27 @@ class BackgroundJobsTest {
     });
 
     assertTrue(thirdRun.await(10, TimeUnit.SECONDS), "ran " + runs.get() + " time(s)");
+  }
+
+  @Test
+  void aDatabaseOutageIsLoggedOnceWhenItBeginsAndOnceWhenItEnds() throws InterruptedException {
+    AtomicInteger runs = new AtomicInteger();
+    CountDownLatch sixthRun = new CountDownLatch(6);
+    jobs.every(Duration.ofMillis(20), "send due scores", () -> {
+      int run = runs.incrementAndGet();
+      sixthRun.countDown();
+      if (run >= 2 && run <= 4) {
+        throw new PersistenceException(new SQLException("Connection to db:5432 refused.", "08001"));
+      }
+    });
+
+    assertTrue(sixthRun.await(10, TimeUnit.SECONDS), "ran " + runs.get() + " time(s)");
+    jobs.cancelAll();
+    List<String> lines = log.records().stream().map(LogRecord::getMessage).toList();
+    assertEquals(List.of("Background job waiting for the database, which cannot be reached (SQL state 08001);"
+        + " it tries again every 0 s: send due scores",
+        "Background job resumed, the database answers again: send due scores"), lines.subList(0, 2));
+    assertTrue(log.records().stream().allMatch(record -> record.getThrown() == null), "no stack trace");
   }
 
   @Test
