@@ -67,7 +67,7 @@ public class RegistrationAdmin {
    */
   public RegistrationSummary switchTo(long id, boolean enabled) {
     RegistrationSummary changed = platforms.switchTo(id, enabled).orElseThrow(() -> unknown(id));
-    status.forgetAll(); // open sessions of a switched-off registration end at once here
+    status.forgetAll(); // frees this instance's kept answers; every instance follows the raised generation
     LOG.info(() -> "Platform registration " + changed.issuer() + " (client id " + changed.clientId() + ") switched "
         + (enabled ? "on" : "off") + " by a tool administrator");
     return changed;
@@ -113,7 +113,7 @@ public class RegistrationAdmin {
     }
     Map<String, Integer> deleted = erasure.erase(id, registration.issuer(), registration.clientId());
     launchActivity.forget(registration.issuer(), registration.clientId()); // and what this instance has not stored yet
-    status.forgetAll(); // its open sessions end at once here
+    status.forgetAll(); // its open sessions end at once, here and (by the raised generation) on every instance
     LOG.warning(() -> "Platform registration " + registration.issuer() + " (client id " + registration.clientId()
         + ") deleted with its data by a tool administrator: " + deleted);
     return deleted;
