@@ -242,7 +242,7 @@ class ClusterPostgresIT {
         "link-" + course);
     assertTrue(released.size() >= 6, "the load released grades before the kill: " + released);
 
-    awaitNothingPending(course); // A takes over: B's claims lapse after 5 s
+    awaitNothingPending(course); // A takes over: B's claims lapse after 10 s
     Set<String> inDatabase = strings("SELECT r.user_id FROM reflection r JOIN reflection_version v"
         + " ON v.reflection_id = r.id WHERE r.context_id = ?", course);
     assertTrue(inDatabase.containsAll(submitted), "every reflection B confirmed is stored");

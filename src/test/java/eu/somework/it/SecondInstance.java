@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * A second instance of the tool beside the Arquillian server, as an operator runs one: the runnable
  * jar the build made ({@code target/somework.jar}), on the same PostgreSQL database, with the same
  * key-encryption secret, platform files and public base URL (the first instance's, standing for the
- * reverse proxy's), on its own port. Its score-outbox claims lapse after 5 s, so a survivor takes
- * over its work quickly once it is killed.
+ * reverse proxy's), on its own port. Its score-outbox claims lapse after 10 s (an attempt on a busy
+ * machine takes well under that), so a survivor takes over its work quickly once it is killed.
  */
 final class SecondInstance {
   static final int PORT = Integer.getInteger("it.port", 18080) + 2;
@@ -56,7 +56,7 @@ final class SecondInstance {
         "-Dsomework.base-url=" + MockPlatforms.TOOL,
         "-Dsomework.admin.password-hash=$2a$04$czr1.DY8bPi8ObdtI89uAu6RXV2wed2B2c.GeqGefXa/z1xnn4iqK",
         "-Dsomework.admin.token-sha256=1b511b3dc8f8bd55303a7dbf34c50810001b3df37b0cc33ea0859b601d001244",
-        "-Dsomework.outbox.claim-seconds=5",
+        "-Dsomework.outbox.claim-seconds=10",
         // every test login comes from 127.0.0.1: as behind a proxy, the per-address limit is raised
         "-Dsomework.login.rate-per-minute=100000",
         "-jar", RunnableJarIT.JAR.toString(),
