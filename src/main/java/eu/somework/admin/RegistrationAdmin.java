@@ -82,7 +82,7 @@ public class RegistrationAdmin {
           "registration " + id);
       return switched;
     });
-    status.forgetAll(); // open sessions of a switched-off registration end at once here
+    status.forgetAll(); // frees this instance's kept answers; every instance follows the raised generation
     LOG.info(() -> "Platform registration " + changed.issuer() + " (client id " + changed.clientId() + ") switched "
         + (enabled ? "on" : "off") + " by a tool administrator");
     return changed;
@@ -135,7 +135,7 @@ public class RegistrationAdmin {
       return rows;
     });
     launchActivity.forget(registration.issuer(), registration.clientId()); // and what this instance has not stored yet
-    status.forgetAll(); // its open sessions end at once here
+    status.forgetAll(); // its open sessions end at once, here and (by the raised generation) on every instance
     LOG.warning(() -> "Platform registration " + registration.issuer() + " (client id " + registration.clientId()
         + ") deleted with its data by a tool administrator: " + deleted);
     return deleted;

@@ -1,6 +1,7 @@
 package eu.somework.admin;
 
 import eu.somework.persistence.Transactor;
+import eu.somework.platform.RegistrationChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -68,6 +69,7 @@ public class RegistrationErasure {
           "DELETE FROM platform_deployment WHERE registration_id = ?").setParameter(1, id).executeUpdate());
       deleted.put("platform_registration", em.createNativeQuery(
           "DELETE FROM platform_registration WHERE id = ?").setParameter(1, id).executeUpdate());
+      RegistrationChanges.recordIn(em); // every instance's caches forget it at their next request
       return deleted;
     });
   }

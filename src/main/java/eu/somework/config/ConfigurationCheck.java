@@ -31,6 +31,7 @@ public final class ConfigurationCheck {
     ask(problems, settings::adminPasswordHash);
     ask(problems, settings::adminTokenSha256);
     ask(problems, settings::outboxStuckAfter);
+    ask(problems, settings::outboxClaim);
     ask(problems, settings::retentionMonths);
     if (Boolean.TRUE.equals(production)) {
       productionProblems(settings, baseUrl != null, problems);

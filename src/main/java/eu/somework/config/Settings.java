@@ -44,6 +44,7 @@ public class Settings {
   private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
   static final String OUTBOX_STUCK_MINUTES = "somework.health.outbox-stuck-minutes";
   static final String RETENTION_MONTHS = "somework.retention.months";
+  static final String OUTBOX_CLAIM_SECONDS = "somework.outbox.claim-seconds";
 
   /** How the tool runs: with the conveniences of development, or locked down for production. */
   public enum Mode {
@@ -175,6 +176,17 @@ public class Settings {
    */
   public Duration outboxStuckAfter() {
     return Duration.ofMinutes(whole(OUTBOX_STUCK_MINUTES, 15, 3, "minutes"));
+  }
+
+  /**
+   * {@code somework.outbox.claim-seconds}: how long an instance's claim on a score it is sending
+   * holds (default 120 s, at least 5). An instance that dies mid-attempt (kill -9, a crash) holds
+   * its claims this long; another instance then sends those scores. Keep it longer than one attempt
+   * can take (a token, a line item and a score request, each up to 10 s): a claim that lapses
+   * during an attempt lets a second instance send the same score, which platforms ignore as not newer.
+   */
+  public Duration outboxClaim() {
+    return Duration.ofSeconds(whole(OUTBOX_CLAIM_SECONDS, 120, 5, "seconds"));
   }
 
   /**

@@ -1,5 +1,6 @@
 package eu.somework.grading;
 
+import eu.somework.config.Settings;
 import eu.somework.persistence.Transactor;
 import eu.somework.platform.PlatformDirectory;
 import eu.somework.platform.RegistrationSummary;
@@ -28,12 +29,16 @@ import java.util.logging.Logger;
  * <p>Each attempt is claimed first: a conditional UPDATE that only one worker can win (the row is
  * PENDING, due and not claimed, or its claim has lapsed), committed before the platform is called,
  * so two instances never send the same entry at the same moment, on H2 as on PostgreSQL. A worker
- * that dies mid-attempt leaves a claim that lapses after {@link #CLAIM}; the entry is then sent
+ * that dies mid-attempt leaves a claim that lapses after {@link #CLAIM} (or
+ * {@code somework.outbox.claim-seconds}); the entry is then sent
  * again, which the unchanged score timestamp makes harmless.
  */
 @ApplicationScoped
 public class ScoreOutbox {
-  /** How long a claim holds: longer than one attempt can take (token + line item + score requests). */
+  /**
+   * How long a claim holds by default: longer than one attempt can take (token + line item + score
+   * requests); {@code somework.outbox.claim-seconds} changes it.
+   */
   static final Duration CLAIM = Duration.ofMinutes(2);
   private static final Logger LOG = Logger.getLogger(ScoreOutbox.class.getName());
 
@@ -41,6 +46,8 @@ public class ScoreOutbox {
   @Inject Clock clock;
   /** Which registrations are switched off (null outside a container unless given: none are). */
   @Inject PlatformDirectory platforms;
+  /** The claim's length ({@code somework.outbox.claim-seconds}); null outside a container: {@link #CLAIM}. */
+  @Inject Settings settings;
   private Backoff backoff = new Backoff(Duration.ofSeconds(15), Duration.ofHours(1),
       () -> ThreadLocalRandom.current().nextDouble());
 
@@ -240,13 +247,17 @@ public class ScoreOutbox {
     });
   }
 
+  private Duration claimLength() {
+    return settings == null ? CLAIM : settings.outboxClaim();
+  }
+
   /** The claim: committed on its own, so that the other workers see it before the platform is called. */
   private boolean claim(String id, String worker) {
     Instant now = clock.instant();
     int won = tx.inTransaction(em -> em.createQuery("update OutboxEntry e set e.claimedBy = :worker,"
             + " e.claimedUntil = :until where e.id = :id and e.state = :pending and e.nextAttemptAt <= :now"
             + " and (e.claimedUntil is null or e.claimedUntil < :now)")
-        .setParameter("worker", worker).setParameter("until", now.plus(CLAIM)).setParameter("id", id)
+        .setParameter("worker", worker).setParameter("until", now.plus(claimLength())).setParameter("id", id)
         .setParameter("pending", OutboxState.PENDING).setParameter("now", now).executeUpdate());
     return won == 1;
   }

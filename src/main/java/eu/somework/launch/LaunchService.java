@@ -21,6 +21,7 @@ import eu.somework.lti.PlatformKeyCache;
 import eu.somework.lti.PlatformRegistration;
 import eu.somework.platform.PlatformDirectory;
 import eu.somework.platform.PlatformKeyFetches;
+import eu.somework.platform.RegistrationChanges;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +47,7 @@ public class LaunchService {
   @Inject Clock clock;
   @Inject PlatformKeyFetches keyFetches;
   @Inject LaunchOutcomes outcomes;
+  @Inject RegistrationChanges changes;
 
   private LoginResponder responder;
   private LaunchValidator validator;
@@ -58,6 +60,7 @@ public class LaunchService {
         // short timeouts: a launch waits for a slow platform at most 5 s (3 s to connect)
         keyFetches.fetcher(Duration.ofSeconds(3), Duration.ofSeconds(5)), clock,
         Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofHours(24), settings.unknownKeyRefetchInterval());
+    changes.onChange(keys::forgetAll); // a registration changed on any instance: fetch key sets anew
     validator = new LaunchValidator(keys, nonces, clock, settings.clockSkew());
   }
 
@@ -212,8 +215,13 @@ public class LaunchService {
     }
   }
 
-  /** A registration a tool administrator switched off launches nothing (checked at login and at launch). */
+  /**
+   * A registration a tool administrator switched off launches nothing (checked at login and at
+   * launch, in the database: a switch-off on any instance holds here at once). Reading the
+   * registrations' generation first lets this instance's caches follow other changes too.
+   */
   private void checkEnabled(PlatformRegistration registration) throws LtiException {
+    changes.current();
     if (!directory.isEnabled(registration.issuer(), registration.clientId())) {
       throw new LtiException(LtiFailure.REGISTRATION_DISABLED, "This tool is switched off for your platform."
           + " Ask your platform's administrator or the tool's administrator to switch it on again.");

@@ -128,6 +128,17 @@ public final class PlatformKeyCache implements PlatformKeySource {
     return key;
   }
 
+  /**
+   * Forgets every cached key set and remembered failure (not the unknown-kid refetch budgets), so
+   * the next launch of each platform fetches its set again: called when a registration changed,
+   * e.g. an administrator registered a platform again with another key set URL or after a key
+   * compromise.
+   */
+  public void forgetAll() {
+    sets.clear();
+    failures.clear();
+  }
+
   private static LtiException unknownKey() {
     return new LtiException(
         LtiFailure.UNKNOWN_KEY, "The platform's key set has no key with the id (kid) named in the token.");

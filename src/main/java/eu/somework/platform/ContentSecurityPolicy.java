@@ -29,23 +29,26 @@ import java.util.TreeSet;
  * loopback names (localhost, 127.0.0.1, [::1], same scheme and port) counts too: the simulator
  * page may be opened under any of them while the tool's base URL names one.
  *
- * <p>Registrations change at start-up (and through dynamic registration later), so the policy is
- * cached for a minute rather than computed on every response.
+ * <p>The policy is computed once per registrations' generation ({@link RegistrationChanges}), not
+ * on every response: a registration created, changed or deleted on any instance raises the
+ * generation, and every instance computes the policy again at its next page.
  */
 @ApplicationScoped
 public class ContentSecurityPolicy {
   @Inject Settings settings;
   @Inject PlatformDirectory platforms;
+  /** The registrations' generation; null outside a container (tests): the policy is then kept a minute. */
+  @Inject RegistrationChanges changes;
 
-  private final LoadingCache<String, String> cache = Caffeine.newBuilder()
-      .maximumSize(1)
+  private final LoadingCache<Long, String> cache = Caffeine.newBuilder()
+      .maximumSize(2)
       .expireAfterWrite(Duration.ofMinutes(1))
-      .build(key -> compute());
+      .build(generation -> compute());
 
   /** The policy for every page the tool serves inside a platform. */
   public String forToolPages() {
     try {
-      return cache.get("tool");
+      return cache.get(changes == null ? 0L : changes.current());
     } catch (RuntimeException e) {
       // e.g. the database is down: the error page still gets a policy, the strictest one
       return policy("'self'", List.of(), List.of());
@@ -53,8 +56,8 @@ public class ContentSecurityPolicy {
   }
 
   /**
-   * Forgets the cached policy: a platform just registered (dynamic registration) may frame the
-   * tool at once rather than a minute later. Other instances of a cluster follow within the minute.
+   * Forgets the cached policy on this instance. Not needed for changes stored through
+   * {@link PlatformDirectory} (they raise the generation, which every instance follows).
    */
   public void registrationsChanged() {
     cache.invalidateAll();

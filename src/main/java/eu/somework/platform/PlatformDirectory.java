@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.Optional;
 
-/** The registrations the tool knows, stored in the database; created and updated here. */
+/**
+ * The registrations the tool knows, stored in the database; created and updated here. Every change
+ * raises the registrations' generation in its own transaction ({@link RegistrationChanges}), so the
+ * caches of every instance follow it.
+ */
 @ApplicationScoped
 public class PlatformDirectory implements RegistrationDirectory {
   @Inject Transactor tx;
@@ -58,6 +62,7 @@ public class PlatformDirectory implements RegistrationDirectory {
             return created;
           });
       registration.updateFrom(description, origin, sourceFile, clock.instant());
+      RegistrationChanges.recordIn(em);
     });
   }
 
@@ -79,6 +84,9 @@ public class PlatformDirectory implements RegistrationDirectory {
               + r.sourceFile().orElse("?") + ")");
           em.remove(r);
         }
+      }
+      if (!revoked.isEmpty()) {
+        RegistrationChanges.recordIn(em);
       }
       return revoked;
     });
@@ -122,6 +130,7 @@ public class PlatformDirectory implements RegistrationDirectory {
   public Optional<RegistrationSummary> switchTo(long id, boolean enabled) {
     return tx.inTransaction(em -> Optional.ofNullable(em.find(Registration.class, id)).map(r -> {
       r.switchTo(enabled, clock.instant());
+      RegistrationChanges.recordIn(em);
       return RegistrationSummary.of(r);
     }));
   }

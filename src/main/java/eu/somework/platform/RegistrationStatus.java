@@ -10,18 +10,20 @@ import java.time.Duration;
 
 /**
  * Whether a registration still admits its users' open sessions: it exists and is switched on. Read
- * on every request that carries a tool session, so answers are kept for {@link #FRESHNESS}: an
- * administrator's change reaches this instance at once ({@link #forgetAll}) and other instances
- * within that time.
+ * on every request that carries a tool session, so answers are kept per registrations' generation
+ * ({@link RegistrationChanges}): an administrator's change on any instance raises it, and every
+ * instance asks again at its next request. An answer is also kept no longer than {@link #FRESHNESS}
+ * (a change made in the database by hand raises no generation).
  */
 @ApplicationScoped
 public class RegistrationStatus implements SessionRegistrations {
-  /** How long an answer is trusted on an instance that did not make the change. */
+  /** How long an answer is kept at most, whatever the generation says. */
   public static final Duration FRESHNESS = Duration.ofSeconds(5);
 
-  private record Key(String issuer, String clientId) {}
+  private record Key(String issuer, String clientId, long generation) {}
 
   @Inject Transactor tx;
+  @Inject RegistrationChanges changes;
 
   private final Cache<Key, Boolean> answers = Caffeine.newBuilder()
       .maximumSize(10_000).expireAfterWrite(FRESHNESS).build();
@@ -30,18 +32,22 @@ public class RegistrationStatus implements SessionRegistrations {
   public static RegistrationStatus over(Transactor tx) {
     RegistrationStatus status = new RegistrationStatus();
     status.tx = tx;
+    status.changes = RegistrationChanges.over(tx);
     return status;
   }
 
   @Override
   public boolean admitsSessions(String issuer, String clientId) {
-    return answers.get(new Key(issuer, clientId), key -> tx.read(em -> em.createQuery(
+    return answers.get(new Key(issuer, clientId, changes.current()), key -> tx.read(em -> em.createQuery(
             "select r.enabled from Registration r where r.issuer = :issuer and r.clientId = :clientId", Boolean.class)
         .setParameter("issuer", key.issuer()).setParameter("clientId", key.clientId())
         .getResultStream().findFirst().orElse(false)));
   }
 
-  /** Drops every kept answer: a registration was switched off or on, or deleted, here. */
+  /**
+   * Drops every kept answer on this instance. Not needed for changes the tool makes (they raise the
+   * generation); kept for callers that want the memory back at once.
+   */
   public void forgetAll() {
     answers.invalidateAll();
   }

@@ -20,7 +20,9 @@ import java.util.concurrent.CompletionException;
  * shortly before they expire (1EdTech Security Framework §4.1: a token is good for many calls).
  * Concurrent senders asking for the same token wait for one request instead of each sending their
  * own (Caffeine computes a missing entry once). A token the platform rejected is forgotten with
- * {@link #forget}, so the next call asks for a new one.
+ * {@link #forget}, so the next call asks for a new one. A change to the registrations
+ * ({@link RegistrationChanges}, on any instance) makes every instance ask for new tokens: the
+ * generation is part of the key.
  */
 @ApplicationScoped
 public class ServiceTokens {
@@ -29,6 +31,8 @@ public class ServiceTokens {
 
   @Inject KeyRing keys;
   @Inject Clock clock;
+  /** The registrations' generation; null outside a container (tests): tokens then follow no change. */
+  @Inject RegistrationChanges changes;
   private ServiceTokenClient client;
   private Cache<Key, ServiceToken> cache;
 
@@ -41,7 +45,7 @@ public class ServiceTokens {
     return tokens;
   }
 
-  private record Key(String issuer, String clientId, Set<String> scopes) {}
+  private record Key(String issuer, String clientId, Set<String> scopes, long generation) {}
 
   /**
    * A token for {@code scopes} at the registration's token endpoint, from the cache or asked for now.
@@ -49,7 +53,7 @@ public class ServiceTokens {
    * @throws LtiException {@code SERVICE_TOKEN_REFUSED} when the platform grants none (its reason inside)
    */
   public ServiceToken get(PlatformRegistration registration, Set<String> scopes) throws LtiException {
-    Key key = new Key(registration.issuer(), registration.clientId(), new TreeSet<>(scopes));
+    Key key = key(registration, scopes);
     try {
       return cache().get(key, k -> {
         try {
@@ -68,7 +72,12 @@ public class ServiceTokens {
 
   /** Drops a cached token the platform answered 401 to. */
   public void forget(PlatformRegistration registration, Set<String> scopes) {
-    cache().invalidate(new Key(registration.issuer(), registration.clientId(), new TreeSet<>(scopes)));
+    cache().invalidate(key(registration, scopes));
+  }
+
+  private Key key(PlatformRegistration registration, Set<String> scopes) {
+    return new Key(registration.issuer(), registration.clientId(), new TreeSet<>(scopes),
+        changes == null ? 0L : changes.current());
   }
 
   private synchronized ServiceTokenClient client() {

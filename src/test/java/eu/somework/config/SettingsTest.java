@@ -109,6 +109,17 @@ class SettingsTest {
   }
 
   @Test
+  void aScoreClaimHoldsTwoMinutesUnlessSetAndNeverUnderFiveSeconds() {
+    assertEquals(Duration.ofMinutes(2), with(Map.of()).outboxClaim());
+    assertEquals(Duration.ofSeconds(10), withEnvironment(Map.of("SOMEWORK_OUTBOX_CLAIM_SECONDS", "10")).outboxClaim());
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> with(Map.of("somework.outbox.claim-seconds", "4")).outboxClaim());
+
+    assertEquals("Configuration somework.outbox.claim-seconds (environment SOMEWORK_OUTBOX_CLAIM_SECONDS)"
+        + " must be at least 5 seconds, not 4.", e.getMessage());
+  }
+
+  @Test
   void theSimulatorSwitchIsTrueOrFalseAndNothingElse() {
     assertFalse(with(Map.of("somework.simulator.enabled", "FALSE")).simulatorEnabled());
     IllegalStateException e = assertThrows(IllegalStateException.class,

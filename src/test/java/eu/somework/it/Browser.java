@@ -28,6 +28,7 @@ final class Browser {
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final Map<String, Map<String, String>> cookies = new HashMap<>();
   private String accept = "text/html";
+  private boolean portBlind;
 
   /** A page as the browser got it. */
   record Page(int status, String url, String body, HttpResponse<String> response) {
@@ -46,6 +47,16 @@ final class Browser {
       Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(body);
       return m.find() ? m.group(1) : null;
     }
+  }
+
+  /**
+   * Keeps cookies per host name whatever the port, as real browsers do (RFC 6265 §8.5): two tool
+   * instances on one host then see the same cookies, as behind one reverse proxy. Cookies are then
+   * kept under the host name alone (e.g. "localhost").
+   */
+  Browser sharingCookiesAcrossPorts() {
+    portBlind = true;
+    return this;
   }
 
   Browser acceptJson() {
@@ -116,7 +127,7 @@ final class Browser {
   }
 
   private Page send(HttpRequest.Builder request, String url) throws IOException, InterruptedException {
-    String host = URI.create(url).getAuthority();
+    String host = portBlind ? URI.create(url).getHost() : URI.create(url).getAuthority();
     Map<String, String> jar = cookies.getOrDefault(host, Map.of());
     if (!jar.isEmpty()) {
       request.header("Cookie", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
