@@ -67,6 +67,10 @@ class RegistrationAdminTest {
     admin.launchActivity = eu.somework.launch.LaunchActivity.over(db.transactor(), clock);
     admin.status = eu.somework.platform.RegistrationStatus.over(db.transactor());
     admin.settings = new Settings(TestConfig.of(Map.of("somework.lti-config-dir", configFolder.toString())));
+    admin.tx = db.transactor();
+    admin.audit = new AdminAudit();
+    admin.audit.log = eu.somework.audit.AuditLog.over(db.transactor(), clock);
+    admin.audit.context = new AdminContext();
   }
 
   private static String json(String clientId, String field) {
