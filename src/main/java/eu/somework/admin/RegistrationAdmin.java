@@ -29,6 +29,8 @@ public class RegistrationAdmin {
   @Inject LaunchActivity launchActivity;
   @Inject RegistrationStatus status;
   @Inject Settings settings;
+  @Inject eu.somework.course.CourseMembers members;
+  @Inject eu.somework.course.ResourceLinks links;
 
   /** A registration created or updated: {@code created} is false when it existed (same issuer + client id). */
   public record Saved(boolean created, RegistrationSummary registration) {}
@@ -68,6 +70,7 @@ public class RegistrationAdmin {
   public RegistrationSummary switchTo(long id, boolean enabled) {
     RegistrationSummary changed = platforms.switchTo(id, enabled).orElseThrow(() -> unknown(id));
     status.forgetAll(); // open sessions of a switched-off registration end at once here
+    platforms.forgetRegistrations(); // and its logins and launches
     LOG.info(() -> "Platform registration " + changed.issuer() + " (client id " + changed.clientId() + ") switched "
         + (enabled ? "on" : "off") + " by a tool administrator");
     return changed;
@@ -114,6 +117,11 @@ public class RegistrationAdmin {
     Map<String, Integer> deleted = erasure.erase(id, registration.issuer(), registration.clientId());
     launchActivity.forget(registration.issuer(), registration.clientId()); // and what this instance has not stored yet
     status.forgetAll(); // its open sessions end at once here
+    platforms.forgetRegistrations(); // and its logins and launches
+    if (members != null) { // (null outside the container)
+      members.forgetSeen(); // a new registration of the same ids stores its members and links again
+      links.forgetRecorded();
+    }
     LOG.warning(() -> "Platform registration " + registration.issuer() + " (client id " + registration.clientId()
         + ") deleted with its data by a tool administrator: " + deleted);
     return deleted;

@@ -40,7 +40,7 @@ public class Database {
     connectOnce(url, user, password);
     int applied = Migrations.on(url, user, password).migrate().migrationsExecuted;
     LOG.info(() -> "Database schema up to date (" + applied + " migration(s) applied now).");
-    factory = PersistenceUnit.open(url, user, password);
+    factory = PersistenceUnit.open(url, user, password, settings.countStatements());
   }
 
   /**
