@@ -26,6 +26,13 @@ import java.util.Optional;
 public class LandingRead {
   @Inject Transactor tx;
 
+  /** The read over a transactor opened outside the container (tests). */
+  static LandingRead over(Transactor tx) {
+    LandingRead read = new LandingRead();
+    read.tx = tx;
+    return read;
+  }
+
   /** What the page shows; {@code language} is the stored choice (empty when none or not asked). */
   record Landing(Optional<UiLanguage> language, Optional<String> displayName, Optional<String> contextTitle,
       Optional<String> linkTitle, Map<String, ProgressStatus> statuses) {}

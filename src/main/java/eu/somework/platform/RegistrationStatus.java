@@ -1,6 +1,6 @@
 package eu.somework.platform;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.somework.access.SessionRegistrations;
 import eu.somework.persistence.Transactor;
@@ -12,7 +12,8 @@ import java.time.Duration;
  * Whether a registration still admits its users' open sessions: it exists and is switched on. Read
  * on every request that carries a tool session, so answers are kept for {@link #FRESHNESS}: an
  * administrator's change reaches this instance at once ({@link #forgetAll}) and other instances
- * within that time.
+ * within that time under traffic (the first request after it may still get the older answer, read
+ * at most {@link PlatformDirectory#KEPT} ago).
  */
 @ApplicationScoped
 public class RegistrationStatus implements SessionRegistrations {
@@ -23,8 +24,13 @@ public class RegistrationStatus implements SessionRegistrations {
 
   @Inject Transactor tx;
 
-  private final Cache<Key, Boolean> answers = Caffeine.newBuilder()
-      .maximumSize(10_000).expireAfterWrite(FRESHNESS).build();
+  // an answer older than FRESHNESS is served once more while it is read again in the background, so
+  // that no request waits for it (and a request's statements are the same every time: issue 11);
+  // one not asked for during KEPT is read before it is answered
+  private final LoadingCache<Key, Boolean> answers = Caffeine.newBuilder()
+      .maximumSize(10_000).refreshAfterWrite(FRESHNESS).expireAfterWrite(PlatformDirectory.KEPT)
+      .executor(eu.somework.persistence.BackgroundRefresh.withClassLoaderOf(RegistrationStatus.class))
+      .build(this::load);
 
   /** The status over a database outside the container (tests). */
   public static RegistrationStatus over(Transactor tx) {
@@ -35,10 +41,14 @@ public class RegistrationStatus implements SessionRegistrations {
 
   @Override
   public boolean admitsSessions(String issuer, String clientId) {
-    return answers.get(new Key(issuer, clientId), key -> tx.read(em -> em.createQuery(
+    return answers.get(new Key(issuer, clientId));
+  }
+
+  private Boolean load(Key key) {
+    return tx.read(em -> em.createQuery(
             "select r.enabled from Registration r where r.issuer = :issuer and r.clientId = :clientId", Boolean.class)
         .setParameter("issuer", key.issuer()).setParameter("clientId", key.clientId())
-        .getResultStream().findFirst().orElse(false)));
+        .getResultStream().findFirst().orElse(false));
   }
 
   /** Drops every kept answer: a registration was switched off or on, or deleted, here. */
