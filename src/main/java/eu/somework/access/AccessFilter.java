@@ -122,7 +122,8 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
     ToolSession session = bound.get().session();
     RequestContext established = RequestContext.forSession(session, token.get(), params.first("lang").orElse(null),
         request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), languages);
-    request.setProperty(ErrorPage.LANGUAGE_PROPERTY, established.language());
+    // chosen when first needed: the landing page reads the stored choice with its own data
+    request.setProperty(ErrorPage.LANGUAGE_PROPERTY, (java.util.function.Supplier<UiLanguage>) established::language);
     if (session.issuer() != null && !registrations.admitsSessions(session.issuer(), session.clientId())) {
       // switched off or deleted by an administrator: its open sessions end with it
       throw new ForbiddenException(established.text().get("access.registrationOff"));
@@ -138,7 +139,7 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
     if (allow.course() && !session.hasContext()) {
       throw new ForbiddenException(established.text().get("access.noCourse"));
     }
-    context.establish(session, token.get(), established.language(), established.carriedLanguage());
+    context.establish(established);
   }
 
   /** A page reached with a session token carries it in its links or URL: no cache may keep it. */

@@ -19,6 +19,8 @@ public class RequestContext {
   private String sessionToken;
   private UiLanguage language;
   private Optional<UiLanguage> carriedLanguage = Optional.empty();
+  /** Until the language is asked for: how to choose it (reading the learner's stored choice). */
+  private java.util.function.Function<Optional<Optional<UiLanguage>>, UiLanguage> chooseLanguage;
 
   /**
    * Sets the context; called once per request by the filter (and by tests that call resources
@@ -44,10 +46,35 @@ public class RequestContext {
    */
   public static RequestContext forSession(ToolSession session, String sessionToken, String requestedLanguage,
       String acceptLanguage, LanguagePreferences languages) {
-    UiLanguage language = languages.languageFor(session, requestedLanguage, acceptLanguage);
     Optional<UiLanguage> carried = LanguagePreferences.canRemember(session)
         ? Optional.empty() : UiLanguage.fromTag(requestedLanguage);
-    return of(session, sessionToken, language, carried);
+    RequestContext context = of(session, sessionToken, null, carried);
+    // chosen when first asked for: a page that reads the stored choice with its own data passes it in
+    context.chooseLanguage = stored -> stored.isPresent()
+        ? LanguagePreferences.languageFor(session, requestedLanguage, acceptLanguage, stored.get())
+        : languages.languageFor(session, requestedLanguage, acceptLanguage);
+    return context;
+  }
+
+  /** Takes the context {@link #forSession} established, with its language still to be chosen. */
+  public void establish(RequestContext established) {
+    establish(established.session, established.sessionToken, established.language, established.carriedLanguage);
+    this.chooseLanguage = established.chooseLanguage;
+  }
+
+  /**
+   * Whether the language is still to be chosen; then a page that reads the learner's stored choice
+   * together with its own data hands it to {@link #chooseLanguage} and saves the read.
+   */
+  public boolean languageUnchosen() {
+    return language == null && chooseLanguage != null;
+  }
+
+  /** Chooses the language with the learner's stored choice read by the page ({@link #languageUnchosen}). */
+  public void chooseLanguage(Optional<UiLanguage> stored) {
+    if (languageUnchosen()) {
+      language = chooseLanguage.apply(Optional.of(stored));
+    }
   }
 
   /** A context established outside a container, for tests. */
@@ -73,6 +100,9 @@ public class RequestContext {
 
   public UiLanguage language() {
     session();
+    if (language == null && chooseLanguage != null) {
+      language = chooseLanguage.apply(Optional.empty());
+    }
     return language;
   }
 

@@ -32,6 +32,8 @@ public class RegistrationAdmin {
   @Inject Settings settings;
   @Inject AdminAudit audit;
   @Inject Transactor tx;
+  @Inject eu.somework.course.CourseMembers members;
+  @Inject eu.somework.course.ResourceLinks links;
 
   /** A registration created or updated: {@code created} is false when it existed (same issuer + client id). */
   public record Saved(boolean created, RegistrationSummary registration) {}
@@ -83,6 +85,7 @@ public class RegistrationAdmin {
       return switched;
     });
     status.forgetAll(); // frees this instance's kept answers; every instance follows the raised generation
+    platforms.forgetRegistrations(); // and its logins and launches
     LOG.info(() -> "Platform registration " + changed.issuer() + " (client id " + changed.clientId() + ") switched "
         + (enabled ? "on" : "off") + " by a tool administrator");
     return changed;
@@ -136,6 +139,11 @@ public class RegistrationAdmin {
     });
     launchActivity.forget(registration.issuer(), registration.clientId()); // and what this instance has not stored yet
     status.forgetAll(); // its open sessions end at once, here and (by the raised generation) on every instance
+    platforms.forgetRegistrations(); // and its logins and launches
+    if (members != null) { // (null outside the container)
+      members.forgetSeen(); // a new registration of the same ids stores its members and links again
+      links.forgetRecorded();
+    }
     LOG.warning(() -> "Platform registration " + registration.issuer() + " (client id " + registration.clientId()
         + ") deleted with its data by a tool administrator: " + deleted);
     return deleted;

@@ -253,6 +253,15 @@ public class Settings {
     return get("somework.db.password").orElse("");
   }
 
+  /**
+   * {@code somework.db.count-statements}: count every SQL statement and commit per request and
+   * answer the counts in the header {@code X-Somework-Db} (default false; for measuring and tests,
+   * see docs/benchmarks.md).
+   */
+  public boolean countStatements() {
+    return get("somework.db.count-statements").map(v -> v.equalsIgnoreCase("true")).orElse(false);
+  }
+
   private Config config() {
     Config c = config;
     if (c == null) {

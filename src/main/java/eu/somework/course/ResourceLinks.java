@@ -3,18 +3,28 @@ package eu.somework.course;
 import eu.somework.lti.LtiLaunch;
 import eu.somework.persistence.Transactor;
 import eu.somework.session.ToolSession;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** The resource links the tool has been launched from, updated on every launch. */
+/**
+ * The resource links the tool has been launched from, updated by their launches. A launch that
+ * describes its link as this instance last stored it, within {@link CourseMembers#SEEN_PRECISION}
+ * of that write, stores nothing (every student of a course launches the same link).
+ */
 @ApplicationScoped
 public class ResourceLinks {
   @Inject Transactor tx;
   @Inject CourseMembers members;
   @Inject Clock clock;
+
+  /** What this instance last stored of each link: the launch's description of it. */
+  private final Cache<ResourceLink.Key, List<Object>> stored = Caffeine.newBuilder()
+      .maximumSize(20_000).expireAfterWrite(CourseMembers.SEEN_PRECISION).build();
 
   /** Resource links over a transactor opened outside the container (tests, command-line tools). */
   public static ResourceLinks over(Transactor tx) {
@@ -33,6 +43,14 @@ public class ResourceLinks {
     ResourceLink.Key key = new ResourceLink.Key(launch.issuer(), launch.clientId(), launch.deploymentId(),
         launch.resourceLink().get().id());
     Optional<LtiLaunch.GradeService> ags = launch.gradeService();
+    List<Object> description = List.of(launch.context().map(LtiLaunch.Context::id),
+        launch.context().flatMap(c -> c.title().or(c::label)), launch.resourceLink().get().title(),
+        ags.flatMap(LtiLaunch.GradeService::lineItem), ags.flatMap(LtiLaunch.GradeService::lineItems),
+        ags.map(LtiLaunch.GradeService::scopes).orElse(List.of()), launch.membershipsUrl(),
+        Optional.ofNullable(launch.custom().get("unit")));
+    if (description.equals(stored.getIfPresent(key))) {
+      return; // stored by this instance a short while ago, as it is
+    }
     tx.findOrInsert(ResourceLink.class, key, () -> new ResourceLink(key), (link, created) -> {
       link.describe(launch.context().map(LtiLaunch.Context::id),
           launch.context().flatMap(c -> c.title().or(c::label)),
@@ -42,6 +60,16 @@ public class ResourceLinks {
           Optional.ofNullable(launch.custom().get("unit")), clock.instant());
       return link;
     });
+    Transactor.afterCommit(() -> stored.put(key, description));
+  }
+
+  /**
+   * Forgets what this instance kept of the links it stored, so that the next launch of each writes
+   * again: call it when resource links are deleted (a registration deleted with its data) — the one
+   * method to hook a cluster-wide invalidation into.
+   */
+  public void forgetRecorded() {
+    stored.invalidateAll();
   }
 
   /** A resource link by its key (registration + deployment + link id), as last stored. */

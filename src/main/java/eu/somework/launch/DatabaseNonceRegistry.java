@@ -1,6 +1,7 @@
 package eu.somework.launch;
 
 import eu.somework.lti.NonceRegistry;
+import eu.somework.persistence.RaceRetry;
 import eu.somework.persistence.Transactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,25 +10,30 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Used nonces in the database. The insert itself decides: the primary key (issuer, nonce) lets
- * exactly one launch win, whichever instance it reaches.
+ * Used nonces in the database. The insert itself decides, with no read before it: the primary key
+ * (issuer, nonce) lets exactly one launch win, whichever instance it reaches.
  */
 @ApplicationScoped
 public class DatabaseNonceRegistry implements NonceRegistry {
   @Inject Transactor tx;
   @Inject Clock clock;
 
+  /**
+   * Inserts the nonce; a duplicate key is the replay. Inside the launch's unit of work the insert is
+   * sent at once (flushed), so a replay is known before the launch goes on, and the unit then rolls
+   * back with the refusal.
+   */
   @Override
   public boolean markUsed(String issuer, String nonce, Instant keepUntil) {
-    if (exists(issuer, nonce)) {
-      return false;
-    }
     try {
-      tx.run(em -> em.persist(new UsedNonce(issuer, nonce, keepUntil)));
+      tx.run(em -> {
+        em.persist(new UsedNonce(issuer, nonce, keepUntil));
+        em.flush();
+      });
       return true;
     } catch (PersistenceException e) {
-      if (exists(issuer, nonce)) {
-        return false; // another launch with this nonce committed first
+      if (RaceRetry.isDuplicateKey(e)) {
+        return false; // used before, or by another launch with this nonce that committed first
       }
       throw e;
     }
@@ -41,13 +47,5 @@ public class DatabaseNonceRegistry implements NonceRegistry {
     Instant now = clock.instant();
     return tx.inTransaction(em -> em.createQuery("delete from UsedNonce n where n.expiresAt < :now")
         .setParameter("now", now).executeUpdate());
-  }
-
-  private boolean exists(String issuer, String nonce) {
-    return tx.read(em -> em.createQuery(
-            "select count(n) from UsedNonce n where n.issuer = :issuer and n.nonce = :nonce", Long.class)
-        .setParameter("issuer", issuer)
-        .setParameter("nonce", nonce)
-        .getSingleResult()) > 0;
   }
 }

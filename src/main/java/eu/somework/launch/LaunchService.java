@@ -22,6 +22,8 @@ import eu.somework.lti.PlatformRegistration;
 import eu.somework.platform.PlatformDirectory;
 import eu.somework.platform.PlatformKeyFetches;
 import eu.somework.platform.RegistrationChanges;
+import eu.somework.persistence.RaceRetry;
+import eu.somework.persistence.Transactor;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,6 +50,7 @@ public class LaunchService {
   @Inject PlatformKeyFetches keyFetches;
   @Inject LaunchOutcomes outcomes;
   @Inject RegistrationChanges changes;
+  @Inject Transactor tx;
 
   private LoginResponder responder;
   private LaunchValidator validator;
@@ -142,17 +145,9 @@ public class LaunchService {
               "The registration this login was started with no longer exists."));
       trusted.registration = registration;
       checkEnabled(registration);
-      LtiLaunch launch = validator.validate(form.get("id_token"), registration, state.nonce(), state.targetLinkUri());
-      Optional<String> unit = unitOf(launch);
-      ToolSession session = sessionOf(launch, unit);
-      String landing = launch.messageType() == MessageType.DEEP_LINKING ? "/app/deep-linking"
-          : launch.isSubmissionReview() ? SubmissionReviewRoute.landing(launch, session.role(), unit)
-          : SubmissionReviewRoute.LANDING;
-      recordLink(launch);
-      members.seen(session);
-      if (launch.isSubmissionReview() && session.role().canTeach()) {
-        knowSubmitter(session, launch.forUser().orElseThrow());
-      }
+      Accepted accepted = acceptInOneTransaction(form.get("id_token"), registration, state);
+      ToolSession session = accepted.session();
+      String landing = accepted.landing();
       SessionCookie.Binding binding = SessionCookie.create(clock.instant());
       List<String> cookieHeaders = new ArrayList<>(SessionCookie.dropOldest(cookies));
       cookieHeaders.add(SessionCookie.header(binding, settings.sessionLifetime()));
@@ -160,6 +155,50 @@ public class LaunchService {
       return new Launched(session, sessions.issue(session, binding), List.copyOf(cookieHeaders), landing);
     } catch (LtiException e) {
       throw new LaunchRejected(e, null);
+    }
+  }
+
+  /** A launch validated and stored: its session and where it lands. */
+  private record Accepted(ToolSession session, String landing) {}
+
+  /** Carries a refusal out of the unit of work, which takes no checked exception. */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(LtiException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+
+  /**
+   * Validates the id_token and stores what the launch writes — its used nonce (LTI 1.3 §5.1.3
+   * step 9: the insert's unique key refuses a replay), the resource link and the course member,
+   * each only when it changed — in one transaction: a refusal stores nothing. Two launches racing
+   * to insert the same member or link: the loser runs once more ({@link RaceRetry}) and finds it.
+   */
+  private Accepted acceptInOneTransaction(String idToken, PlatformRegistration registration, LoginState state)
+      throws LtiException {
+    try {
+      return RaceRetry.once(() -> tx.inTransaction(em -> {
+        try {
+          LtiLaunch launch = validator.validate(idToken, registration, state.nonce(), state.targetLinkUri());
+          Optional<String> unit = unitOf(launch);
+          ToolSession session = sessionOf(launch, unit);
+          String landing = launch.messageType() == MessageType.DEEP_LINKING ? "/app/deep-linking"
+              : launch.isSubmissionReview() ? SubmissionReviewRoute.landing(launch, session.role(), unit)
+              : SubmissionReviewRoute.LANDING;
+          recordLink(launch);
+          members.seen(session);
+          if (launch.isSubmissionReview() && session.role().canTeach()) {
+            knowSubmitter(session, launch.forUser().orElseThrow());
+          }
+          return new Accepted(session, landing);
+        } catch (LtiException e) {
+          throw new Refused(e);
+        }
+      }));
+    } catch (Refused refused) {
+      throw (LtiException) refused.getCause();
     }
   }
 

@@ -5,6 +5,7 @@ import eu.somework.lti.LoginInitiation;
 import eu.somework.lti.LtiException;
 import eu.somework.lti.LtiFailure;
 import eu.somework.lti.PlatformRegistration;
+import eu.somework.persistence.BackgroundRefresh;
 import eu.somework.persistence.Transactor;
 import eu.somework.session.RandomTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Login states in the database, where every instance of the tool finds them. */
 @ApplicationScoped
@@ -25,11 +30,28 @@ public class LoginStates {
   @Inject Clock clock;
   @Inject Settings settings;
 
+  /** How old the count of live states may be before a login has it counted again in the background. */
+  static final Duration RECOUNT_AFTER = Duration.ofSeconds(10);
+
+  /** Live states as last counted in the database, and the logins this instance issued since. */
+  private final AtomicReference<Counted> counted = new AtomicReference<>();
+  private final AtomicLong issuedSinceCount = new AtomicLong();
+  private final AtomicBoolean recounting = new AtomicBoolean();
+
+  private record Counted(long live, Instant at) {}
+
   /**
-   * Records a new login; returns the state and nonce to send to the platform. Expired states are
-   * deleted first; when {@code somework.login.max-live-states} are still in flight, the login is
-   * refused, so login initiation cannot fill the database (each address is also rate-limited,
-   * which bounds one address's live states to its rate times {@link #LIFETIME}).
+   * Records a new login; returns the state and nonce to send to the platform. When
+   * {@code somework.login.max-live-states} are still in flight, the login is refused, so login
+   * initiation cannot fill the database (each address is also rate-limited, which bounds one
+   * address's live states to its rate times {@link #LIFETIME}).
+   *
+   * <p>The login itself is one insert: the number of live states is not counted for every login but
+   * estimated — the last count plus the logins this instance issued since, counted again in the
+   * background once older than {@link #RECOUNT_AFTER} — and counted exactly, before refusing, only
+   * when the estimate reaches the cap. The estimate is high rather than low for this instance's own
+   * logins (states expiring since the count are still in it); other instances' logins reach it with
+   * the next count.
    *
    * @throws LaunchRejected {@link LtiFailure#LOGINS_AT_CAPACITY} (503, Retry-After 60 s)
    */
@@ -40,9 +62,7 @@ public class LoginStates {
     long cap = settings.maxLiveLoginStates();
     // expired states do not count (the background purge deletes them; the launch path only reads)
     boolean recorded = tx.inTransaction(em -> {
-      long live = em.createQuery("select count(s) from LoginState s where s.expiresAt >= :now", Long.class)
-          .setParameter("now", now).getSingleResult();
-      if (live >= cap) {
+      if (estimate(now) >= cap && count(now) >= cap) {
         return false;
       }
       em.persist(new LoginState(state, nonce, browserHash, registration.issuer(), registration.clientId(),
@@ -56,7 +76,36 @@ public class LoginStates {
           "The tool is receiving more logins than it can hold right now. Try again in a minute."),
           null, Duration.ofSeconds(60));
     }
+    issuedSinceCount.incrementAndGet();
     return new IssuedLogin(state, nonce);
+  }
+
+  /** Live states as estimated without the database (counted there once, the first time). */
+  private long estimate(Instant now) {
+    Counted last = counted.get();
+    if (last == null) {
+      return count(now);
+    }
+    if (last.at().plus(RECOUNT_AFTER).isBefore(now) && recounting.compareAndSet(false, true)) {
+      CompletableFuture.runAsync(() -> {
+        try {
+          count(clock.instant());
+        } finally {
+          recounting.set(false);
+        }
+      }, BackgroundRefresh.withClassLoaderOf(LoginStates.class));
+    }
+    return last.live() + issuedSinceCount.get();
+  }
+
+  /** Counts the live states in the database and takes the count as the estimate's new base. */
+  private long count(Instant now) {
+    long issuedBefore = issuedSinceCount.get();
+    long live = tx.read(em -> em.createQuery("select count(s) from LoginState s where s.expiresAt >= :now",
+        Long.class).setParameter("now", now).getSingleResult());
+    issuedSinceCount.addAndGet(-issuedBefore);
+    counted.set(new Counted(live, now));
+    return live;
   }
 
   Optional<LoginState> find(String state) {

@@ -38,6 +38,17 @@ public class LanguagePreferences {
     return UiLanguage.negotiate(chosen, session.locale(), acceptLanguage);
   }
 
+  /**
+   * The language for a request whose stored preference is already known ({@code stored}, read with
+   * other data of the page): reads nothing.
+   */
+  public static UiLanguage languageFor(ToolSession session, String requested, String acceptLanguage,
+      Optional<UiLanguage> stored) {
+    Optional<String> chosen = UiLanguage.fromTag(requested).map(UiLanguage::code)
+        .or(() -> stored.map(UiLanguage::code));
+    return UiLanguage.negotiate(chosen, session.locale(), acceptLanguage);
+  }
+
   public Optional<UiLanguage> stored(ToolSession session) {
     if (!canRemember(session)) {
       return Optional.empty();

@@ -9,6 +9,7 @@ import eu.somework.access.RequestContext;
 import eu.somework.config.Settings;
 import eu.somework.course.ResourceLinks;
 import eu.somework.session.ToolRole;
+import eu.somework.session.ToolSession;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -30,20 +31,32 @@ public class ModuleResource {
   @Inject LearnerProgress progress;
   @Inject ResourceLinks links;
   @Inject Settings settings;
+  @Inject LandingRead landing;
 
   @GET
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
   public Response launchLanding() {
-    Visit visit = Visit.of(context);
-    if (visit.session().unit().isPresent()) {
-      // the id comes from the platform's custom parameter: only a unit we serve goes into a URL
-      String id = visit.session().unit().get();
-      Unit unit = catalogue.find(id).orElseThrow(() -> new NotFoundException(UnitResource.notFound(visit.text(), id)));
-      // 303 to the unit's own address: its language menu and reloads then stay on the unit
-      return Response.seeOther(URI.create(settings.baseUrl() + visit.links().url(AppLinks.unit(unit.id()))))
-          .header("Cache-Control", "no-store").build();
+    if (context.session().unit().isEmpty()) {
+      return landingPage();
     }
-    return page(visit, "/app");
+    Visit visit = Visit.of(context);
+    // the id comes from the platform's custom parameter: only a unit we serve goes into a URL
+    String id = visit.session().unit().get();
+    Unit unit = catalogue.find(id).orElseThrow(() -> new NotFoundException(UnitResource.notFound(visit.text(), id)));
+    // 303 to the unit's own address: its language menu and reloads then stay on the unit
+    return Response.seeOther(URI.create(settings.baseUrl() + visit.links().url(AppLinks.unit(unit.id()))))
+        .header("Cache-Control", "no-store").build();
+  }
+
+  /** The overview a launch lands on: its data, the stored language included, in one read. */
+  private Response landingPage() {
+    LandingRead.Landing read = landing.read(context.session(), context.languageUnchosen());
+    context.chooseLanguage(read.language());
+    Visit visit = Visit.of(context);
+    ToolSession labelled = visit.session().withLabels(read.displayName(), read.contextTitle(), read.linkTitle());
+    String html = ModulePage.render(labelled, visit.language(), visit.links(), "/app", catalogue.units(),
+        read.statuses());
+    return Response.ok(html).header("Cache-Control", "no-store").build();
   }
 
   @GET

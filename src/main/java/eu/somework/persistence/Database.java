@@ -43,7 +43,7 @@ public class Database {
     connectOnce(url, user, password);
     int applied = migrate(url, user, password);
     LOG.info(() -> "Database schema up to date (" + applied + " migration(s) applied now).");
-    factory = PersistenceUnit.open(url, user, password);
+    factory = PersistenceUnit.open(url, user, password, settings.countStatements());
   }
 
   /**

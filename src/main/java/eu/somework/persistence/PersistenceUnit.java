@@ -21,6 +21,14 @@ public final class PersistenceUnit {
   }
 
   public static EntityManagerFactory open(String url, String user, String password) {
+    return open(url, user, password, false);
+  }
+
+  /**
+   * Opens the unit; with {@code countStatements} every SQL statement and commit is counted per
+   * thread ({@link StatementCount}), for measuring a request's round trips.
+   */
+  public static EntityManagerFactory open(String url, String user, String password, boolean countStatements) {
     Map<String, Object> props = new HashMap<>();
     props.put("eclipselink.persistencexml", "META-INF/somework-persistence.xml");
     props.put("jakarta.persistence.jdbc.url", url);
@@ -29,6 +37,9 @@ public final class PersistenceUnit {
     props.put("jakarta.persistence.jdbc.driver", driverFor(url));
     props.put("eclipselink.classloader", PersistenceUnit.class.getClassLoader());
     props.put("eclipselink.session.customizer", ConnectionRecovery.class.getName());
+    if (countStatements) {
+      props.put("eclipselink.session-event-listener", StatementCount.class.getName());
+    }
     return Persistence.createEntityManagerFactory(NAME, props);
   }
 }

@@ -64,6 +64,7 @@ public class Transactor {
             + " and the failure was caught inside it.", unit.failure);
       }
       tx.commit();
+      unit.afterCommit.forEach(Runnable::run);
       return result;
     } finally {
       restore(unit.outer);
@@ -141,6 +142,20 @@ public class Transactor {
     return open.em;
   }
 
+  /**
+   * Runs {@code action} once the unit open on this thread has committed, never if it rolls back; at
+   * once when no unit is open. For what may only be believed once stored, e.g. a cache of rows
+   * written.
+   */
+  public static void afterCommit(Runnable action) {
+    Unit open = OPEN.get();
+    if (open == null) {
+      action.run();
+    } else {
+      open.afterCommit.add(action);
+    }
+  }
+
   /** Whether a unit is open on this thread (a call to {@link #inTransaction} would join it). */
   public static boolean inUnit() {
     return OPEN.get() != null;
@@ -173,6 +188,8 @@ public class Transactor {
     final Unit outer;
     /** The first exception thrown out of joined work: the unit can no longer commit. */
     Throwable failure;
+    /** What {@link #afterCommit} queued. */
+    final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
 
     Unit(EntityManagerFactory factory, EntityManager em, Unit outer) {
       this.factory = factory;

@@ -3,10 +3,14 @@ package eu.somework.platform;
 import eu.somework.lti.PlatformRegistration;
 import eu.somework.lti.RegistrationDirectory;
 import eu.somework.persistence.Transactor;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import eu.somework.persistence.BackgroundRefresh;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,11 +20,41 @@ import java.util.Optional;
  * The registrations the tool knows, stored in the database; created and updated here. Every change
  * raises the registrations' generation in its own transaction ({@link RegistrationChanges}), so the
  * caches of every instance follow it.
+ *
+ * <p>Every login and launch looks its registration up, so lookups by issuer (and client id) are
+ * kept on this instance ({@link #find}, {@link #findByIssuer}, {@link #isEnabled}) per generation:
+ * a change made on any instance is seen at the next request (which reads the generation once), and
+ * {@link #forgetRegistrations} gives the memory back at once. A kept lookup is also read again in
+ * the background after {@link #FRESHNESS} (a change made by hand in the database raises no
+ * generation), and dropped after {@link #KEPT} unused. The administrators' lists and summaries
+ * always read the database.
  */
 @ApplicationScoped
 public class PlatformDirectory implements RegistrationDirectory {
+  /** After this, a kept lookup is read again in the background (the same as {@link RegistrationStatus#FRESHNESS}). */
+  public static final Duration FRESHNESS = RegistrationStatus.FRESHNESS;
+  /** A lookup not refreshed for this long is read again before it is answered. */
+  public static final Duration KEPT = Duration.ofMinutes(1);
+
   @Inject Transactor tx;
   @Inject Clock clock;
+  @Inject RegistrationChanges changes;
+
+  /**
+   * A lookup: one registration (issuer and client id), or all of an issuer's ({@code clientId} null),
+   * at a registrations' generation.
+   */
+  private record Lookup(String issuer, String clientId, long generation) {}
+
+  /** A registration as the launch needs it. */
+  private record Kept(PlatformRegistration registration, boolean enabled) {}
+
+  private final LoadingCache<Lookup, List<Kept>> kept = Caffeine.newBuilder()
+      .maximumSize(10_000)
+      .refreshAfterWrite(FRESHNESS)
+      .expireAfterWrite(KEPT)
+      .executor(BackgroundRefresh.withClassLoaderOf(PlatformDirectory.class))
+      .build(this::load);
 
   /** For the container. */
   public PlatformDirectory() {}
@@ -33,18 +67,34 @@ public class PlatformDirectory implements RegistrationDirectory {
 
   @Override
   public Optional<PlatformRegistration> find(String issuer, String clientId) {
-    return tx.read(em -> lookup(em, issuer, clientId).map(Registration::toProtocol));
+    return kept.get(new Lookup(issuer, clientId, generation())).stream().findFirst().map(Kept::registration);
   }
 
   @Override
   public List<PlatformRegistration> findByIssuer(String issuer) {
-    return tx.read(em -> em.createQuery(
-            "select r from Registration r where r.issuer = :issuer", Registration.class)
-        .setParameter("issuer", issuer)
-        .getResultList()
-        .stream()
-        .map(Registration::toProtocol)
-        .toList());
+    return kept.get(new Lookup(issuer, null, generation())).stream().map(Kept::registration).toList();
+  }
+
+  /**
+   * Drops every kept lookup, so the next one reads the database: call it wherever registrations or
+   * their deployments change on this instance (the one method to hook a cluster-wide invalidation
+   * into).
+   */
+  public void forgetRegistrations() {
+    kept.invalidateAll();
+  }
+
+  /** The registrations' generation of this request (0 outside the container, where nothing else writes). */
+  private long generation() {
+    return changes == null ? 0L : changes.current();
+  }
+
+  private List<Kept> load(Lookup lookup) {
+    return tx.read(em -> (lookup.clientId() == null
+            ? em.createQuery("select r from Registration r where r.issuer = :issuer", Registration.class)
+                .setParameter("issuer", lookup.issuer()).getResultList()
+            : lookup(em, lookup.issuer(), lookup.clientId()).stream().toList())
+        .stream().map(r -> new Kept(r.toProtocol(), r.enabled())).toList());
   }
 
   public List<PlatformRegistration> all() {
@@ -64,6 +114,7 @@ public class PlatformDirectory implements RegistrationDirectory {
       registration.updateFrom(description, origin, sourceFile, clock.instant());
       RegistrationChanges.recordIn(em);
     });
+    forgetRegistrations();
   }
 
   /**
@@ -76,7 +127,7 @@ public class PlatformDirectory implements RegistrationDirectory {
    * @return "name (issuer, client id, file)" of each revoked registration, for the log
    */
   public List<String> revokeRegistrationsOfRemovedFiles(Set<String> presentFiles) {
-    return tx.inTransaction(em -> {
+    List<String> revokedNow = tx.inTransaction(em -> {
       List<String> revoked = new ArrayList<>();
       for (Registration r : em.createQuery("select r from Registration r", Registration.class).getResultList()) {
         if (r.cameFromFile() && !r.sourceFile().map(presentFiles::contains).orElse(false)) {
@@ -90,6 +141,8 @@ public class PlatformDirectory implements RegistrationDirectory {
       }
       return revoked;
     });
+    forgetRegistrations();
+    return revokedNow;
   }
 
   /**
@@ -97,7 +150,7 @@ public class PlatformDirectory implements RegistrationDirectory {
    * switched it off. An unknown registration counts as enabled (it is refused as unknown elsewhere).
    */
   public boolean isEnabled(String issuer, String clientId) {
-    return tx.read(em -> lookup(em, issuer, clientId).map(Registration::enabled).orElse(true));
+    return kept.get(new Lookup(issuer, clientId, generation())).stream().findFirst().map(Kept::enabled).orElse(true);
   }
 
   /** Every registration as an administrator sees it, ordered by name (then id). */
@@ -128,11 +181,13 @@ public class PlatformDirectory implements RegistrationDirectory {
    * @return the registration after the change; empty when there is no registration {@code id}
    */
   public Optional<RegistrationSummary> switchTo(long id, boolean enabled) {
-    return tx.inTransaction(em -> Optional.ofNullable(em.find(Registration.class, id)).map(r -> {
+    Optional<RegistrationSummary> switched = tx.inTransaction(em -> Optional.ofNullable(em.find(Registration.class, id)).map(r -> {
       r.switchTo(enabled, clock.instant());
       RegistrationChanges.recordIn(em);
       return RegistrationSummary.of(r);
     }));
+    forgetRegistrations();
+    return switched;
   }
 
   private static Optional<Registration> lookup(EntityManager em, String issuer, String clientId) {

@@ -1,6 +1,6 @@
 package eu.somework.platform;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.somework.access.SessionRegistrations;
 import eu.somework.persistence.Transactor;
@@ -25,8 +25,13 @@ public class RegistrationStatus implements SessionRegistrations {
   @Inject Transactor tx;
   @Inject RegistrationChanges changes;
 
-  private final Cache<Key, Boolean> answers = Caffeine.newBuilder()
-      .maximumSize(10_000).expireAfterWrite(FRESHNESS).build();
+  // an answer older than FRESHNESS is served once more while it is read again in the background, so
+  // that no request waits for it (and a request's statements are the same every time: issue 11);
+  // one not asked for during KEPT is read before it is answered
+  private final LoadingCache<Key, Boolean> answers = Caffeine.newBuilder()
+      .maximumSize(10_000).refreshAfterWrite(FRESHNESS).expireAfterWrite(PlatformDirectory.KEPT)
+      .executor(eu.somework.persistence.BackgroundRefresh.withClassLoaderOf(RegistrationStatus.class))
+      .build(this::load);
 
   /** The status over a database outside the container (tests). */
   public static RegistrationStatus over(Transactor tx) {
@@ -38,10 +43,14 @@ public class RegistrationStatus implements SessionRegistrations {
 
   @Override
   public boolean admitsSessions(String issuer, String clientId) {
-    return answers.get(new Key(issuer, clientId, changes.current()), key -> tx.read(em -> em.createQuery(
+    return answers.get(new Key(issuer, clientId, changes.current()));
+  }
+
+  private Boolean load(Key key) {
+    return tx.read(em -> em.createQuery(
             "select r.enabled from Registration r where r.issuer = :issuer and r.clientId = :clientId", Boolean.class)
         .setParameter("issuer", key.issuer()).setParameter("clientId", key.clientId())
-        .getResultStream().findFirst().orElse(false)));
+        .getResultStream().findFirst().orElse(false));
   }
 
   /**

@@ -30,6 +30,7 @@ public class CourseRetention {
 
   @Inject Transactor tx;
   @Inject Clock clock;
+  @Inject eu.somework.course.CourseMembers members;
 
   /** Retention over a transactor opened outside the container, e.g. a test's. */
   public static CourseRetention over(Transactor tx, Clock clock) {
@@ -66,6 +67,9 @@ public class CourseRetention {
         deleted++;
         rows += n;
       }
+    }
+    if (deleted > 0 && members != null) { // (null outside the container)
+      members.forgetSeen(); // a member who launches again is stored again
     }
     if (deleted + waiting > 0) {
       int d = deleted;

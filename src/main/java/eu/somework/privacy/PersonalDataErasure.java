@@ -34,6 +34,7 @@ public class PersonalDataErasure {
   @Inject Clock clock;
   @Inject AuditLog audit;
   @Inject SessionCutoffs cutoffs;
+  @Inject eu.somework.course.CourseMembers members;
 
   /** An erasure over a transactor opened outside the container, e.g. a test's. */
   public static PersonalDataErasure over(Transactor tx, Clock clock) {
@@ -73,6 +74,9 @@ public class PersonalDataErasure {
       return done;
     });
     cutoffs.forget(person);
+    if (members != null) { // (null outside the container)
+      members.forgetSeen(); // the person's next launch stores them again
+    }
     // ids only: the administrator's request names the person, the log does not need to
     LOG.info(() -> "Erased a person's data: " + report.rowsRemoved() + " row(s) removed, "
         + report.withdrawn().size() + " undelivered score(s) withdrawn.");

@@ -100,6 +100,7 @@ public class DynamicRegistrations {
     platforms.save(new PlatformRegistration(name, platform.issuer(), answer.clientId(), deployments,
         platform.authorizationEndpoint(), platform.tokenEndpoint(), platform.jwksUri()),
         Registration.Origin.DYNAMIC, null);
+    platforms.forgetRegistrations(); // (save did already) the new deployment launches at once
     if (policy != null) {
       policy.registrationsChanged(); // the new platform may frame the tool at once
     }

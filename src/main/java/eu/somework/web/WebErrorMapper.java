@@ -52,6 +52,9 @@ public class WebErrorMapper implements ExceptionMapper<Throwable> {
   /** The language the access filter chose for this request's session, if it got that far. */
   private Optional<UiLanguage> chosenLanguage() {
     Object chosen = request == null ? null : request.getAttribute(ErrorPage.LANGUAGE_PROPERTY);
+    if (chosen instanceof java.util.function.Supplier<?> later) { // chosen when first needed
+      chosen = later.get();
+    }
     return chosen instanceof UiLanguage language ? Optional.of(language) : Optional.empty();
   }
 

@@ -64,6 +64,7 @@ class ModuleResourcesTest {
     module.progress = progress;
     module.links = ResourceLinks.over(tx);
     module.settings = settings;
+    module.landing = LandingRead.over(tx);
     units = new UnitResource();
     units.catalogue = ModuleFixtures.CATALOGUE;
     units.progress = progress;

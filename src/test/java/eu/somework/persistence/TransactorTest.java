@@ -60,6 +60,31 @@ class TransactorTest {
   }
 
   @Test
+  void workQueuedAfterCommitRunsOnlyOnceTheOutermostUnitHasCommitted() {
+    java.util.List<Set<String>> committedWhenRun = new java.util.ArrayList<>();
+    grades.run(em -> {
+      em.persist(key("grade"));
+      scores.run(inner -> Transactor.afterCommit(() -> committedWhenRun.add(committedKids())));
+      assertEquals(java.util.List.of(), committedWhenRun, "not while the unit is open");
+    });
+
+    assertEquals(java.util.List.of(Set.of("grade")), committedWhenRun);
+  }
+
+  @Test
+  void workQueuedAfterCommitNeverRunsWhenTheUnitRollsBack() {
+    java.util.List<String> ran = new java.util.ArrayList<>();
+    assertThrows(IllegalStateException.class, () -> grades.run(em -> {
+      Transactor.afterCommit(() -> ran.add("cache updated"));
+      throw new IllegalStateException("the launch was refused");
+    }));
+
+    assertEquals(java.util.List.of(), ran);
+    Transactor.afterCommit(() -> ran.add("outside a unit: at once"));
+    assertEquals(java.util.List.of("outside a unit: at once"), ran);
+  }
+
+  @Test
   void anExceptionInAnInnerUnitRollsBackTheOuterOneEvenWhenCaught() {
     RollbackException rolledBack = assertThrows(RollbackException.class, () -> grades.run(em -> {
       em.persist(key("grade"));
