@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The database the tool under load runs on, and how the driver counts the statements it executes.
@@ -19,7 +21,9 @@ import java.util.Map;
  *       the tool's own connections stay embedded). The driver switches on H2's
  *       {@code QUERY_STATISTICS} and sums {@code EXECUTION_COUNT} of
  *       {@code INFORMATION_SCHEMA.QUERY_STATISTICS}: every SQL statement any session executed,
- *       the driver's own queries left out. H2 has no transaction counter.</li>
+ *       the driver's own queries left out. H2 counts a JDBC commit or rollback as a
+ *       {@code COMMIT}/{@code ROLLBACK} statement: those are the transactions (statements run in
+ *       auto-commit mode are in no transaction here), and not among the statements.</li>
  *   <li><b>PostgreSQL</b>: an embedded server (zonky, the tests' binaries) with default durability
  *       settings and the {@code pg_stat_statements} extension: statements are the sum of its
  *       {@code calls} in the tool's database without {@code BEGIN}/{@code COMMIT}/{@code ROLLBACK};
@@ -27,12 +31,39 @@ import java.util.Map;
  * </ul>
  */
 abstract class BenchDatabase implements AutoCloseable {
-  /** Counters at one moment; -1 where the database does not count. */
-  record Counts(long statements, long transactions) {
+  /**
+   * Counters at one moment: statements (without transaction control), transactions, and the
+   * statements by their first word (SELECT, INSERT, …, COMMIT).
+   */
+  record Counts(long statements, long transactions, Map<String, Long> byKind) {
     Counts minus(Counts before) {
-      return new Counts(statements - before.statements,
-          transactions < 0 || before.transactions < 0 ? -1 : transactions - before.transactions);
+      Map<String, Long> kinds = new TreeMap<>(byKind);
+      before.byKind.forEach((kind, n) -> kinds.merge(kind, -n, Long::sum));
+      kinds.values().removeIf(n -> n == 0);
+      return new Counts(statements - before.statements, transactions - before.transactions, kinds);
     }
+
+    /** e.g. "SELECT 12.0, INSERT 2.0, COMMIT 3.0" per one of {@code n}. */
+    String kindsPer(int n) {
+      StringBuilder text = new StringBuilder();
+      byKind.forEach((kind, count) -> text.append(text.length() == 0 ? "" : ", ")
+          .append(String.format("%s %.1f", kind, (double) count / n)));
+      return text.toString();
+    }
+  }
+
+  private static final Set<String> TRANSACTION_CONTROL = Set.of("BEGIN", "COMMIT", "ROLLBACK", "START");
+
+  /** Counts from (SQL, executions) rows; transactions = COMMIT + ROLLBACK when {@code transactions} is -1. */
+  static Counts counts(ResultSet rows, long transactions) throws SQLException {
+    Map<String, Long> kinds = new TreeMap<>();
+    while (rows.next()) {
+      kinds.merge(firstWord(rows.getString(1)), rows.getLong(2), Long::sum);
+    }
+    long statements = kinds.entrySet().stream().filter(e -> !TRANSACTION_CONTROL.contains(e.getKey()))
+        .mapToLong(Map.Entry::getValue).sum();
+    long ends = kinds.getOrDefault("COMMIT", 0L) + kinds.getOrDefault("ROLLBACK", 0L);
+    return new Counts(statements, transactions < 0 ? ends : transactions, kinds);
   }
 
   /** System properties that put the tool on this database. */
@@ -52,6 +83,12 @@ abstract class BenchDatabase implements AutoCloseable {
 
   static BenchDatabase postgres(Path dataDir, int port) throws IOException {
     return new Postgres(dataDir, port);
+  }
+
+  /** "SELECT", "INSERT", …: the statement's first word in upper case ("?" when it has none). */
+  static String firstWord(String sql) {
+    java.util.regex.Matcher word = java.util.regex.Pattern.compile("[A-Za-z]+").matcher(sql == null ? "" : sql.strip());
+    return word.lookingAt() ? word.group().toUpperCase(java.util.Locale.ROOT) : "?";
   }
 
   private static final class H2 extends BenchDatabase {
@@ -81,17 +118,17 @@ abstract class BenchDatabase implements AutoCloseable {
     @Override
     Counts counts() throws SQLException {
       try (Statement s = connection.createStatement();
-          ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
+          ResultSet rs = s.executeQuery("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
               + " WHERE SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%'")) {
-        rs.next();
-        return new Counts(rs.getLong(1), -1);
+        return counts(rs, -1);
       }
     }
 
     @Override
     String describe() {
       return "H2 file database (" + org.h2.engine.Constants.FULL_VERSION + ", AUTO_SERVER=TRUE so the driver can"
-          + " count); statements: SUM(EXECUTION_COUNT) of INFORMATION_SCHEMA.QUERY_STATISTICS";
+          + " count); statements: SUM(EXECUTION_COUNT) of INFORMATION_SCHEMA.QUERY_STATISTICS without COMMIT/ROLLBACK;"
+          + " transactions: the COMMIT and ROLLBACK statements (auto-commit statements are not counted)";
     }
 
     @Override
@@ -146,23 +183,20 @@ abstract class BenchDatabase implements AutoCloseable {
 
     @Override
     Counts counts() throws SQLException {
-      long statements;
       long transactions;
       try (Statement s = connection.createStatement()) {
-        try (ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(s.calls), 0) FROM pg_stat_statements s"
-            + " JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '" + DATABASE + "'"
-            + " AND s.query NOT LIKE '%pg_stat%' AND upper(s.query) NOT IN ('BEGIN', 'COMMIT', 'ROLLBACK')")) {
-          rs.next();
-          statements = rs.getLong(1);
-        }
         s.execute("SELECT pg_stat_clear_snapshot()");
         try (ResultSet rs = s.executeQuery("SELECT xact_commit + xact_rollback FROM pg_stat_database"
             + " WHERE datname = '" + DATABASE + "'")) {
           rs.next();
           transactions = rs.getLong(1);
         }
+        try (ResultSet rs = s.executeQuery("SELECT s.query, s.calls FROM pg_stat_statements s"
+            + " JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '" + DATABASE + "'"
+            + " AND s.query NOT LIKE '%pg_stat%'")) {
+          return counts(rs, transactions);
+        }
       }
-      return new Counts(statements, transactions);
     }
 
     @Override
@@ -176,7 +210,7 @@ abstract class BenchDatabase implements AutoCloseable {
       }
       return "PostgreSQL " + version + " (embedded, zonky binaries, default durability: fsync on); statements:"
           + " SUM(calls) of pg_stat_statements without BEGIN/COMMIT/ROLLBACK; transactions: xact_commit +"
-          + " xact_rollback of pg_stat_database";
+          + " xact_rollback of pg_stat_database (each auto-commit statement counts as one)";
     }
 
     @Override

@@ -45,6 +45,7 @@ final class BenchPlatform implements AutoCloseable {
   private final AtomicInteger keySetFetches = new AtomicInteger();
   final String issuer;
 
+  /** The platform on 127.0.0.1:{@code port} (0: any free port). */
   BenchPlatform(int port) throws IOException {
     try {
       key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
@@ -53,8 +54,8 @@ final class BenchPlatform implements AutoCloseable {
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot make the platform's RSA key", e);
     }
-    issuer = "http://127.0.0.1:" + port;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    issuer = "http://127.0.0.1:" + server.getAddress().getPort();
     server.createContext("/mod/lti/certs.php", this::keySet);
     server.createContext("/", ex -> answer(ex, 404, "text/plain", "not found"));
     server.setExecutor(Executors.newFixedThreadPool(2));

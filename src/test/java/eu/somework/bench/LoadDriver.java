@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *     [--db h2|postgres] [--concurrency 1,8,32,128] [--seconds 30] [--read-seconds 15]
  *     [--warmup-seconds 40] [--warmup-concurrency 8] [--port 48100] [--data target/bench-data]
  *     [--micro target/payara-micro.jar] [--empty-app true] [--jvm -Xmx768m] [--out target/load-result.md]
- *     [--max-launches N] [--max-reads N]
+ *     [--max-launches N] [--max-reads N] [--idle-seconds 10]
  * </pre>
  * Ports: the tool on {@code port}, the platform on {@code port + 1}, PostgreSQL on {@code port + 2},
  * the empty application on {@code port + 3}.
@@ -44,7 +44,10 @@ public final class LoadDriver {
   private final List<String> launchRows = new ArrayList<>();
   private final List<String> readRows = new ArrayList<>();
   private final List<String> hopRows = new ArrayList<>();
+  private final List<String> kindRows = new ArrayList<>();
   private int failures;
+  private double idleCores;
+  private int idleSeconds;
   private long launches;
   private long reads;
 
@@ -55,6 +58,7 @@ public final class LoadDriver {
   /** What a run did: the counts the test checks, and the Markdown report. */
   public record Summary(long launches, long reads, int failures, String report) {}
 
+  /** The command line of the class comment; exits with 1 when any request failed. */
   public static void main(String[] args) throws Exception {
     Summary summary = run(args);
     if (summary.failures() > 0) {
@@ -90,6 +94,7 @@ public final class LoadDriver {
     int warmupUsers = args.integer("warmup-concurrency", 8);
     int maxLaunches = args.integer("max-launches", Integer.MAX_VALUE);
     int maxReads = args.integer("max-reads", Integer.MAX_VALUE);
+    idleSeconds = Math.max(1, args.integer("idle-seconds", 10));
 
     ToolProcess.deleteRecursively(data);
     Files.createDirectories(data);
@@ -132,6 +137,10 @@ public final class LoadDriver {
         check("warm-up launches", warm);
         check("warm-up reads", Phase.run(browsers.subList(0, warmupUsers), maxReads, Math.min(warmupSeconds, 10),
             (i, b) -> readUnit(b, unitPage, tokens[i])));
+        // what the tool burns with no request (background jobs, JIT, GC): read the per-launch figures beside it
+        double idleCpuBefore = Machine.procCpuSeconds(tool.pid());
+        Thread.sleep(idleSeconds * 1000L);
+        idleCores = (Machine.procCpuSeconds(tool.pid()) - idleCpuBefore) / idleSeconds;
         int fetchesBefore = platform.keySetFetches();
         double maxRss = 0;
         for (int users : levels) {
@@ -218,6 +227,7 @@ public final class LoadDriver {
           l.percentileMillis(99)));
     }
     hopRows.add(hopRow.toString());
+    kindRows.add("| " + users + " | " + m.db.kindsPer(n) + " |");
     System.out.println(launchRows.get(launchRows.size() - 1));
     return m.maxRss;
   }
@@ -272,13 +282,15 @@ public final class LoadDriver {
     sampler.interrupt();
     sampler.join();
     maxRssKiB.accumulateAndGet((long) (Machine.residentMiB(tool.pid()) * 1024), Math::max);
+    // PostgreSQL's backends publish their transaction counts at most once a second
+    Thread.sleep(1100);
     BenchDatabase.Counts db = database.counts().minus(dbBefore);
     return new Measured(outcome, cpu, db, maxRssKiB.get() / 1024.0,
         loadBefore + " → " + Machine.loadAverage().split(" ")[0]);
   }
 
   private static String perUnit(long count, int n) {
-    return count < 0 ? "–" : String.format("%.1f", (double) count / n);
+    return String.format("%.1f", (double) count / n);
   }
 
   private void check(String phase, Outcome outcome) {
@@ -297,7 +309,10 @@ public final class LoadDriver {
     line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     launchRows.forEach(this::line);
     line("");
-    line("Platform key-set fetches by the tool during the measured phases: " + keyFetches + ".");
+    line("Platform key-set fetches by the tool during the measured phases: " + keyFetches + ". The tool's CPU"
+        + String.format(" with no request, over %d s after the warm-up: %.3f cores (included in the per-launch",
+        idleSeconds, idleCores)
+        + " and per-read figures).");
     line("");
     line("Per hop, p50 / p95 / p99 ms:");
     line("");
@@ -310,6 +325,12 @@ public final class LoadDriver {
     line(header.toString());
     line(rule.toString());
     hopRows.forEach(this::line);
+    line("");
+    line("Database statements per launch by their first word (transaction control included):");
+    line("");
+    line("| concurrency | per launch |");
+    line("|---:|---|");
+    kindRows.forEach(this::line);
     line("");
     line("### Unit page reads (`GET /app/units/" + UNIT + "?s=…` with the session of each reader's last launch)");
     line("");
