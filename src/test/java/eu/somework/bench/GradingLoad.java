@@ -47,8 +47,9 @@ public final class GradingLoad {
   private static final Pattern COUNT = Pattern.compile("<span data-kind=\"([^\"]+)\">[^<]* (\\d+)</span>");
   private static final Pattern RECEIVED = Pattern.compile(
       "<li><strong>([^<]+)</strong> [^<]*<span class=\"meta\">([^<]+)</span></li>");
+  /** A row of the simulator's gradebook: learner, score, activity, grading, comment, timestamp (then its review cell). */
   private static final Pattern GRADE_ROW = Pattern.compile("<tr><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>"
-      + "<td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>");
+      + "<td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>");
 
   private final DriverArgs args;
   private final StringBuilder report = new StringBuilder();

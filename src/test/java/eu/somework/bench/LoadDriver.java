@@ -1,0 +1,356 @@
+package eu.somework.bench;
+
+import eu.somework.bench.Phase.Outcome;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load from an external platform: the driver is its own process and its own LMS
+ * ({@link BenchPlatform}: RSA key, key set served on loopback, registered through a platform file),
+ * starts the tool from its built jar on H2 or an embedded PostgreSQL ({@link BenchDatabase}), and
+ * makes complete Moodle-style launches ({@link PlatformLaunch}) at each concurrency for a set time
+ * after a warm-up, then reads a unit page with each launch's session. Reports launches/s, latency
+ * percentiles, errors, the tool's CPU per launch from {@code /proc/<pid>/stat}, database statements
+ * per launch, resident memory idle and under load, and start-up time beside an empty Payara Micro
+ * application. Any failed request fails the run: {@link #main} then exits with 1.
+ *
+ * <pre>
+ * java -cp … eu.somework.bench.LoadDriver --jar target/somework.jar --content module-content
+ *     [--db h2|postgres] [--concurrency 1,8,32,128] [--seconds 30] [--read-seconds 15]
+ *     [--warmup-seconds 40] [--warmup-concurrency 8] [--port 48100] [--data target/bench-data]
+ *     [--micro target/payara-micro.jar] [--empty-app true] [--jvm -Xmx768m] [--out target/load-result.md]
+ *     [--max-launches N] [--max-reads N] [--idle-seconds 10]
+ * </pre>
+ * Ports: the tool on {@code port}, the platform on {@code port + 1}, PostgreSQL on {@code port + 2},
+ * the empty application on {@code port + 3}.
+ */
+public final class LoadDriver {
+  private static final String UNIT = "data-protection";
+
+  private final DriverArgs args;
+  private final StringBuilder report = new StringBuilder();
+  private final List<String> launchRows = new ArrayList<>();
+  private final List<String> readRows = new ArrayList<>();
+  private final List<String> hopRows = new ArrayList<>();
+  private final List<String> kindRows = new ArrayList<>();
+  private int failures;
+  private double idleCores;
+  private int idleSeconds;
+  private long launches;
+  private long reads;
+
+  private LoadDriver(DriverArgs args) {
+    this.args = args;
+  }
+
+  /** What a run did: the counts the test checks, and the Markdown report. */
+  public record Summary(long launches, long reads, int failures, String report) {}
+
+  /** The command line of the class comment; exits with 1 when any request failed. */
+  public static void main(String[] args) throws Exception {
+    Summary summary = run(args);
+    if (summary.failures() > 0) {
+      System.err.println("FAILED: " + summary.failures() + " request(s) failed; see the report above");
+      System.exit(1);
+    }
+  }
+
+  /** Runs the whole measurement; failed requests end it early and are counted in the summary. */
+  public static Summary run(String... args) throws Exception {
+    LoadDriver driver = new LoadDriver(DriverArgs.parse(args));
+    driver.measure();
+    return new Summary(driver.launches, driver.reads, driver.failures, driver.report.toString());
+  }
+
+  private void measure() throws Exception {
+    int port = args.integer("port", 48100);
+    if (port == 8080 || port == 18080 || port == 18081) {
+      throw new IllegalArgumentException("port " + port + " belongs to other runs; use e.g. 48100");
+    }
+    Path jar = Path.of(args.required("jar")).toAbsolutePath();
+    Path micro = Path.of(args.text("micro", jar.resolveSibling("payara-micro.jar").toString())).toAbsolutePath();
+    Path data = Path.of(args.text("data", "target/bench-data")).toAbsolutePath();
+    Path content = Path.of(args.required("content")).toAbsolutePath();
+    Path out = Path.of(args.text("out", "target/load-result.md")).toAbsolutePath();
+    String db = args.text("db", "h2");
+    List<String> jvm = List.of(args.text("jvm", "-Xmx768m").split(" "));
+    int[] levels = Arrays.stream(args.text("concurrency", "1,8,32,128").split(",")).map(String::trim)
+        .mapToInt(Integer::parseInt).toArray();
+    int seconds = args.integer("seconds", 30);
+    int readSeconds = args.integer("read-seconds", 15);
+    int warmupSeconds = args.integer("warmup-seconds", 40);
+    int warmupUsers = args.integer("warmup-concurrency", 8);
+    int maxLaunches = args.integer("max-launches", Integer.MAX_VALUE);
+    int maxReads = args.integer("max-reads", Integer.MAX_VALUE);
+    idleSeconds = Math.max(1, args.integer("idle-seconds", 10));
+
+    ToolProcess.deleteRecursively(data);
+    Files.createDirectories(data);
+    line("## Load from an external platform, " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " — " + db);
+    line("");
+    line("JDK " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.vendor") + "), "
+        + Runtime.getRuntime().availableProcessors() + " cores, " + Machine.memoryTotal() + ", " + Machine.os()
+        + "; tool JVM " + jvm + "; concurrency " + Arrays.toString(levels) + ", " + seconds + " s of launches and "
+        + readSeconds + " s of unit reads each, after " + warmupSeconds + " s of launches at " + warmupUsers
+        + " (and " + Math.min(warmupSeconds, 10) + " s of reads) not counted; load average at the start "
+        + Machine.loadAverage());
+
+    StartUp empty = null;
+    if (Boolean.parseBoolean(args.text("empty-app", "true"))) {
+      empty = emptyApplication(micro, port + 3, data.resolve("empty-app"), jvm);
+    }
+    try (BenchDatabase database = "postgres".equals(db) ? BenchDatabase.postgres(data.resolve("postgres"), port + 2)
+        : BenchDatabase.h2(data.resolve("db"));
+        BenchPlatform platform = new BenchPlatform(port + 1)) {
+      platform.writeRegistration(data.resolve("platforms"));
+      try (ToolProcess tool = ToolProcess.start(jar, port, data, data.resolve("platforms"), content, jvm,
+          database.toolProperties())) {
+        Duration started = tool.awaitReady("/.well-known/jwks.json", Duration.ofSeconds(300));
+        double startCpu = Machine.procCpuSeconds(tool.pid());
+        Thread.sleep(5000);
+        double idleRss = Machine.residentMiB(tool.pid());
+        database.connect();
+        line("Database: " + database.describe() + ".");
+        line("");
+        PlatformLaunch flow = new PlatformLaunch(tool.baseUrl, platform);
+        URI unitPage = URI.create(tool.baseUrl + "/app/units/" + UNIT + "?s=");
+        List<LoadBrowser> browsers = new ArrayList<>();
+        String[] tokens = new String[Arrays.stream(levels).max().orElse(1) + warmupUsers];
+        for (int i = 0; i < tokens.length; i++) {
+          browsers.add(new LoadBrowser());
+        }
+        // warm-up, not counted: JIT, connection pools, the platform key set, every reader's first launch
+        Outcome warm = Phase.run(browsers.subList(0, warmupUsers), maxLaunches, warmupSeconds,
+            (i, b) -> launchOnce(flow, b, i, tokens, null, null));
+        check("warm-up launches", warm);
+        check("warm-up reads", Phase.run(browsers.subList(0, warmupUsers), maxReads, Math.min(warmupSeconds, 10),
+            (i, b) -> readUnit(b, unitPage, tokens[i])));
+        // what the tool burns with no request (background jobs, JIT, GC): read the per-launch figures beside it
+        double idleCpuBefore = Machine.procCpuSeconds(tool.pid());
+        Thread.sleep(idleSeconds * 1000L);
+        idleCores = (Machine.procCpuSeconds(tool.pid()) - idleCpuBefore) / idleSeconds;
+        int fetchesBefore = platform.keySetFetches();
+        double maxRss = 0;
+        for (int users : levels) {
+          if (failures > 0) {
+            break;
+          }
+          maxRss = Math.max(maxRss, launchPhase(users, browsers.subList(0, users), flow, tokens, tool, database,
+              seconds, maxLaunches));
+          if (failures > 0) {
+            break;
+          }
+          maxRss = Math.max(maxRss, readPhase(users, browsers.subList(0, users), unitPage, tokens, tool, database,
+              readSeconds, maxReads));
+        }
+        int keyFetches = platform.keySetFetches() - fetchesBefore;
+        writeTables(keyFetches);
+        line("");
+        line("### Start-up and memory");
+        line("");
+        line("| process | start → first 200 | CPU s in start-up | VmRSS idle MiB | VmRSS under load (max) MiB |");
+        line("|---|---:|---:|---:|---:|");
+        line(String.format("| SoMe@Work (`GET /.well-known/jwks.json`) | %.1f s | %.1f | %.0f | %.0f |",
+            started.toMillis() / 1000.0, startCpu, idleRss, maxRss));
+        if (empty != null) {
+          line(String.format("| empty Payara Micro application (`GET /`, one static page) | %.1f s | %.1f | %.0f | – |",
+              empty.time().toMillis() / 1000.0, empty.cpuSeconds(), empty.idleRss()));
+          line("");
+          line(String.format("Start-up %.2f× the empty application's, resident memory under load %.2f× its idle memory.",
+              started.toMillis() / (double) empty.time().toMillis(), maxRss / empty.idleRss()));
+        }
+        line("");
+        line("Tool log: " + tool.log + "; load average at the end " + Machine.loadAverage());
+      }
+    } finally {
+      Files.createDirectories(out.getParent());
+      Files.writeString(out, report.toString());
+      System.out.println("\nWritten to " + out);
+    }
+  }
+
+  private record StartUp(Duration time, double cpuSeconds, double idleRss) {}
+
+  private static StartUp emptyApplication(Path micro, int port, Path dir, List<String> jvm) throws Exception {
+    try (ToolProcess app = ToolProcess.startEmptyApplication(micro, port, dir, jvm)) {
+      Duration time = app.awaitReady("/", Duration.ofSeconds(300));
+      double cpu = Machine.procCpuSeconds(app.pid());
+      Thread.sleep(5000);
+      return new StartUp(time, cpu, Machine.residentMiB(app.pid()));
+    }
+  }
+
+  private Void launchOnce(PlatformLaunch flow, LoadBrowser browser, int i, String[] tokens,
+      Latencies whole, Map<PlatformLaunch.Step, Latencies> hops) throws Exception {
+    PlatformLaunch.Result r = flow.launch(browser, "bench-learner-" + i);
+    tokens[i] = r.sessionToken();
+    if (whole != null) {
+      whole.record(r.totalNanos());
+      r.nanos().forEach((step, nanos) -> hops.get(step).record(nanos));
+    }
+    return null;
+  }
+
+  private double launchPhase(int users, List<LoadBrowser> browsers, PlatformLaunch flow, String[] tokens,
+      ToolProcess tool, BenchDatabase database, int seconds, int max) throws Exception {
+    Map<PlatformLaunch.Step, Latencies> hops = new EnumMap<>(PlatformLaunch.Step.class);
+    for (PlatformLaunch.Step step : PlatformLaunch.Step.values()) {
+      hops.put(step, new Latencies());
+    }
+    Latencies whole = new Latencies();
+    Measured m = measured(tool, database, () -> Phase.run(browsers, max, seconds,
+        (i, b) -> launchOnce(flow, b, i, tokens, whole, hops)));
+    check("launches at " + users, m.outcome);
+    int n = whole.count();
+    launches += n;
+    launchRows.add(String.format("| %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %.2f | %s | %s | %.2f | %.0f | %s |",
+        users, n, n / m.outcome.seconds(), whole.percentileMillis(50), whole.percentileMillis(95),
+        whole.percentileMillis(99), whole.percentileMillis(100), m.outcome.failures(), m.cpu * 1000 / n,
+        perUnit(m.db.statements(), n), perUnit(m.db.transactions(), n), m.cpu / m.outcome.seconds(), m.maxRss,
+        m.load));
+    StringBuilder hopRow = new StringBuilder("| " + users + " |");
+    for (PlatformLaunch.Step step : PlatformLaunch.Step.values()) {
+      Latencies l = hops.get(step);
+      hopRow.append(String.format(" %.1f / %.1f / %.1f |", l.percentileMillis(50), l.percentileMillis(95),
+          l.percentileMillis(99)));
+    }
+    hopRows.add(hopRow.toString());
+    kindRows.add("| " + users + " | " + m.db.kindsPer(n) + " |");
+    System.out.println(launchRows.get(launchRows.size() - 1));
+    return m.maxRss;
+  }
+
+  private double readPhase(int users, List<LoadBrowser> browsers, URI unitPage, String[] tokens, ToolProcess tool,
+      BenchDatabase database, int seconds, int max) throws Exception {
+    Latencies latencies = new Latencies();
+    Measured m = measured(tool, database, () -> Phase.run(browsers, max, seconds, (i, b) -> {
+      long start = System.nanoTime();
+      readUnit(b, unitPage, tokens[i]);
+      latencies.record(System.nanoTime() - start);
+      return null;
+    }));
+    check("unit reads at " + users, m.outcome);
+    int n = latencies.count();
+    reads += n;
+    readRows.add(String.format("| %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %.2f | %s | %s | %.2f | %.0f | %s |",
+        users, n, n / m.outcome.seconds(), latencies.percentileMillis(50), latencies.percentileMillis(95),
+        latencies.percentileMillis(99), latencies.percentileMillis(100), m.outcome.failures(), m.cpu * 1000 / n,
+        perUnit(m.db.statements(), n), perUnit(m.db.transactions(), n), m.cpu / m.outcome.seconds(), m.maxRss,
+        m.load));
+    System.out.println(readRows.get(readRows.size() - 1));
+    return m.maxRss;
+  }
+
+  private interface PhaseRun {
+    Outcome run() throws Exception;
+  }
+
+  private record Measured(Outcome outcome, double cpu, BenchDatabase.Counts db, double maxRss, String load) {}
+
+  /** Runs a phase with the tool's CPU, statements and resident memory (sampled every 500 ms) around it. */
+  private static Measured measured(ToolProcess tool, BenchDatabase database, PhaseRun phase) throws Exception {
+    String loadBefore = Machine.loadAverage().split(" ")[0];
+    BenchDatabase.Counts dbBefore = database.counts();
+    double cpuBefore = Machine.procCpuSeconds(tool.pid());
+    AtomicLong maxRssKiB = new AtomicLong();
+    Thread sampler = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        maxRssKiB.accumulateAndGet((long) (Machine.residentMiB(tool.pid()) * 1024), Math::max);
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "rss-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
+    Outcome outcome = phase.run();
+    double cpu = Machine.procCpuSeconds(tool.pid()) - cpuBefore;
+    sampler.interrupt();
+    sampler.join();
+    maxRssKiB.accumulateAndGet((long) (Machine.residentMiB(tool.pid()) * 1024), Math::max);
+    // PostgreSQL's backends publish their transaction counts at most once a second
+    Thread.sleep(1100);
+    BenchDatabase.Counts db = database.counts().minus(dbBefore);
+    return new Measured(outcome, cpu, db, maxRssKiB.get() / 1024.0,
+        loadBefore + " → " + Machine.loadAverage().split(" ")[0]);
+  }
+
+  private static String perUnit(long count, int n) {
+    return String.format("%.1f", (double) count / n);
+  }
+
+  private void check(String phase, Outcome outcome) {
+    if (outcome.failures() > 0) {
+      failures += outcome.failures();
+      line("");
+      line("**" + phase + ": " + outcome.failures() + " request(s) failed" + outcome.firstFailure() + "**");
+    }
+  }
+
+  private void writeTables(int keyFetches) {
+    line("### Complete launches (login initiation → id_token POST → landing page)");
+    line("");
+    line("| concurrency | launches | launches/s | p50 ms | p95 ms | p99 ms | max ms | errors | tool CPU ms/launch"
+        + " | DB statements/launch | DB transactions/launch | tool cores | VmRSS max MiB | load 1 min |");
+    line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    launchRows.forEach(this::line);
+    line("");
+    line("Platform key-set fetches by the tool during the measured phases: " + keyFetches + ". The tool's CPU"
+        + String.format(" with no request, over %d s after the warm-up: %.3f cores (included in the per-launch",
+        idleSeconds, idleCores)
+        + " and per-read figures).");
+    line("");
+    line("Per hop, p50 / p95 / p99 ms:");
+    line("");
+    StringBuilder header = new StringBuilder("| concurrency |");
+    StringBuilder rule = new StringBuilder("|---:|");
+    for (PlatformLaunch.Step step : PlatformLaunch.Step.values()) {
+      header.append(' ').append(step.label).append(" |");
+      rule.append("---:|");
+    }
+    line(header.toString());
+    line(rule.toString());
+    hopRows.forEach(this::line);
+    line("");
+    line("Database statements per launch by their first word (transaction control included):");
+    line("");
+    line("| concurrency | per launch |");
+    line("|---:|---|");
+    kindRows.forEach(this::line);
+    line("");
+    line("### Unit page reads (`GET /app/units/" + UNIT + "?s=…` with the session of each reader's last launch)");
+    line("");
+    line("| concurrency | reads | reads/s | p50 ms | p95 ms | p99 ms | max ms | errors | tool CPU ms/read"
+        + " | DB statements/read | DB transactions/read | tool cores | VmRSS max MiB | load 1 min |");
+    line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    readRows.forEach(this::line);
+  }
+
+  private static Void readUnit(LoadBrowser browser, URI unitPage, String token) throws Exception {
+    LoadBrowser.Page page = browser.get(URI.create(unitPage + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+    if (page.status() != 200 || !page.body().contains("data-unit=\"" + UNIT + "\"")) {
+      throw new IllegalStateException("unit page answered HTTP " + page.status() + ": "
+          + LaunchFlow.abbreviate(page.body()));
+    }
+    return null;
+  }
+
+  private void line(String text) {
+    System.out.println(text);
+    report.append(text).append('\n');
+  }
+}
