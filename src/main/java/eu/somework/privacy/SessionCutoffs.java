@@ -1,7 +1,7 @@
 package eu.somework.privacy;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import eu.somework.access.PersonSessions;
 import eu.somework.config.Settings;
 import eu.somework.persistence.Transactor;
@@ -12,16 +12,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The instant before which a person's tool sessions no longer count ({@code person_session_cutoff}):
  * a session is a signed token the tool cannot recall, so erasing a person records this instant
  * and the access check refuses their older tokens. Kept under the SHA-256 of issuer, client id and
  * user id, and only until every session issued before it has expired (then it changes nothing).
- * Read on every request with a session, so answers are kept for {@link #FRESHNESS}, like
- * {@code platform.RegistrationStatus}: an erasure reaches this instance at once and others within
- * that time.
+ * Read on every request with a session, so the whole table (a row per person erased within a
+ * session's lifetime: small) is kept on each instance and read again in the background after
+ * {@link #FRESHNESS}: no request waits for it, a request's statements stay the same (issue 11), an
+ * erasure reaches this instance at once and others within that time.
  */
 @ApplicationScoped
 public class SessionCutoffs implements PersonSessions {
@@ -32,8 +34,12 @@ public class SessionCutoffs implements PersonSessions {
   @Inject Settings settings;
   private Duration sessionLifetime;
 
-  private final Cache<String, Optional<Instant>> answers = Caffeine.newBuilder()
-      .maximumSize(10_000).expireAfterWrite(FRESHNESS).build();
+  private static final String ALL = "all";
+
+  private final LoadingCache<String, Map<String, Instant>> table = Caffeine.newBuilder()
+      .refreshAfterWrite(FRESHNESS)
+      .executor(eu.somework.persistence.BackgroundRefresh.withClassLoaderOf(SessionCutoffs.class))
+      .build(all -> load());
 
   /** Cut-offs over a database outside the container, for sessions of at most {@code sessionLifetime} (tests). */
   public static SessionCutoffs over(Transactor tx, Duration sessionLifetime) {
@@ -45,10 +51,14 @@ public class SessionCutoffs implements PersonSessions {
 
   @Override
   public boolean admits(String issuer, String clientId, String userId, Instant issuedAt) {
-    Optional<Instant> cutoff = answers.get(key(issuer, clientId, userId), key -> tx.inTransaction(em -> Sql.in(em)
-        .rows("SELECT sessions_valid_after FROM person_session_cutoff WHERE person_sha256 = ?", key).stream()
-        .findFirst().map(row -> Instant.parse((String) row.get("sessions_valid_after")))));
-    return cutoff.map(after -> !issuedAt.isBefore(after)).orElse(true);
+    Instant after = table.get(ALL).get(key(issuer, clientId, userId));
+    return after == null || !issuedAt.isBefore(after);
+  }
+
+  private Map<String, Instant> load() {
+    return tx.inTransaction(em -> Sql.in(em).rows("SELECT person_sha256, sessions_valid_after FROM person_session_cutoff")
+        .stream().collect(Collectors.toMap(row -> (String) row.get("person_sha256"),
+            row -> Instant.parse((String) row.get("sessions_valid_after")), (a, b) -> a.isAfter(b) ? a : b)));
   }
 
   /**
@@ -65,9 +75,9 @@ public class SessionCutoffs implements PersonSessions {
     sql.update("INSERT INTO person_session_cutoff (person_sha256, sessions_valid_after) VALUES (?, ?)", key, after);
   }
 
-  /** Drops this instance's kept answer for the person (after an erasure committed). */
+  /** Reads the cut-offs again on this instance at its next request (after an erasure committed). */
   void forget(Person person) {
-    answers.invalidate(key(person.issuer(), person.clientId(), person.userId()));
+    table.invalidateAll();
   }
 
   private Duration lifetime() {
