@@ -1,5 +1,8 @@
 package eu.somework.lti;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * A refused login or launch. The message is precise and safe to show to a user: it names the
  * check that failed and never contains a token.
@@ -7,6 +10,8 @@ package eu.somework.lti;
 public final class LtiException extends Exception {
   private static final long serialVersionUID = 1L;
   private final LtiFailure failure;
+  private String reasonCode;
+  private List<String> reasonArguments = List.of();
 
   public LtiException(LtiFailure failure, String message) {
     super(message);
@@ -16,6 +21,30 @@ public final class LtiException extends Exception {
   public LtiException(LtiFailure failure, String message, Throwable cause) {
     super(message, cause);
     this.failure = failure;
+  }
+
+  /**
+   * A refusal whose reason also has a stable code, so that a page can show it in the reader's
+   * language; the English message stays for logs and API answers.
+   *
+   * @param code a short name of the check that failed, e.g. {@code "scheme"}
+   * @param arguments the values the reason names (never a token)
+   */
+  public static LtiException coded(LtiFailure failure, String code, String message, String... arguments) {
+    LtiException e = new LtiException(failure, message);
+    e.reasonCode = code;
+    e.reasonArguments = List.of(arguments);
+    return e;
+  }
+
+  /** The code of the reason, when the check that failed gave one ({@link #coded}). */
+  public Optional<String> reasonCode() {
+    return Optional.ofNullable(reasonCode);
+  }
+
+  /** The values the coded reason names, in order; empty without a code. */
+  public List<String> reasonArguments() {
+    return reasonArguments;
   }
 
   public LtiFailure failure() {
