@@ -10,17 +10,23 @@ import java.util.Optional;
 public final class LtiException extends Exception {
   private static final long serialVersionUID = 1L;
   private final LtiFailure failure;
-  private String reasonCode;
-  private List<String> reasonArguments = List.of();
+  private final String reasonCode;
+  private final List<String> reasonArguments;
 
   public LtiException(LtiFailure failure, String message) {
-    super(message);
-    this.failure = failure;
+    this(failure, message, null, null, List.of());
   }
 
   public LtiException(LtiFailure failure, String message, Throwable cause) {
+    this(failure, message, cause, null, List.of());
+  }
+
+  private LtiException(LtiFailure failure, String message, Throwable cause, String reasonCode,
+      List<String> reasonArguments) {
     super(message, cause);
     this.failure = failure;
+    this.reasonCode = reasonCode;
+    this.reasonArguments = reasonArguments;
   }
 
   /**
@@ -31,10 +37,7 @@ public final class LtiException extends Exception {
    * @param arguments the values the reason names (never a token)
    */
   public static LtiException coded(LtiFailure failure, String code, String message, String... arguments) {
-    LtiException e = new LtiException(failure, message);
-    e.reasonCode = code;
-    e.reasonArguments = List.of(arguments);
-    return e;
+    return new LtiException(failure, message, null, code, List.of(arguments));
   }
 
   /** The code of the reason, when the check that failed gave one ({@link #coded}). */
