@@ -12,7 +12,13 @@
     if (platform) {
       platform.postMessage({subject: 'org.imsglobal.lti.close'}, '*');
     } else {
+      // a page opened as a tab of its own: browsers ignore window.close() for windows a script
+      // did not open, so say that the tab can be closed
       window.close();
+      var status = document.getElementById('close-registration-status');
+      if (status) {
+        status.textContent = button.getAttribute('data-standalone') || '';
+      }
     }
   });
 }());

@@ -89,7 +89,8 @@ public class AdminAccess implements AdminGate {
         return Admission.refused(Response.seeOther(URI.create("/admin/sign-in")).header("Cache-Control", "no-store")
             .build());
       }
-      return Admission.refused(page(language, 401, Messages.of(language).get("admin.signInFirst")));
+      return Admission.refused(page(language, 401, Messages.of(language).get("admin.signInFirst"),
+          new ErrorPage.Link("/admin/sign-in", Messages.of(language).get("admin.signIn.submit"))));
     }
     AdminSession renewed = session.get().renewedAt(clock.instant());
     request.setProperty(RENEWED, renewed);
@@ -109,7 +110,8 @@ public class AdminAccess implements AdminGate {
   @Override
   public Response csrfRefused(ContainerRequestContext request) {
     UiLanguage language = languageOf(request);
-    return page(language, 403, Messages.of(language).get("admin.csrf"));
+    return page(language, 403, Messages.of(language).get("admin.csrf"),
+        new ErrorPage.Link("/admin", Messages.of(language).get("admin.backToConsole")));
   }
 
   /** The Set-Cookie value that keeps a renewed console session in the browser. */
@@ -125,9 +127,9 @@ public class AdminAccess implements AdminGate {
     return UiLanguage.fromAcceptLanguage(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)).orElse(UiLanguage.EN);
   }
 
-  private static Response page(UiLanguage language, int status, String message) {
+  private static Response page(UiLanguage language, int status, String message, ErrorPage.Link way) {
     return ErrorPage.build(Optional.of(language), null, status, "HTTP_" + status, message,
-        ErrorPage.newCorrelationId(), Optional.empty());
+        ErrorPage.newCorrelationId(), Optional.empty(), Optional.of(way));
   }
 
   private static Response unauthorized(String sentence) {

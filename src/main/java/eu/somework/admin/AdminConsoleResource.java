@@ -20,6 +20,8 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import eu.somework.platform.Registration;
+import java.nio.file.Files;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +48,7 @@ public class AdminConsoleResource {
   @Inject AdminAudit audit;
   @Inject AuditLog auditLog;
   @Inject Settings settings;
+  @Inject RecentlyDeleted recentlyDeleted;
 
   @GET
   public String overview(@QueryParam("done") String done) {
@@ -76,9 +79,26 @@ public class AdminConsoleResource {
   @GET
   @Path("registrations/{id}/delete")
   public String confirmDelete(@PathParam("id") String id) {
-    RegistrationSummary registration = registrations.get(AdminApiResource.idOf(id));
+    RegistrationSummary registration = registrationToDelete(id);
+    // a registration whose file is still in the folder would come back at the next start: say so at once
+    Optional<String> blockingFile = registration.origin() == Registration.Origin.FILE
+        ? registration.sourceFile().filter(file -> Files.exists(settings.ltiConfigDir().resolve(file)))
+        : Optional.empty();
     return ConsolePages.delete(new ConsolePages.Delete(context.text(), context.csrfToken(), registration,
-        Optional.empty()));
+        Optional.empty(), blockingFile));
+  }
+
+  /** The registration, or 404 "already deleted" when this instance deleted it lately (a second submit, back). */
+  private RegistrationSummary registrationToDelete(String id) {
+    long number = AdminApiResource.idOf(id);
+    try {
+      return registrations.get(number);
+    } catch (AdminRefused refused) {
+      if (refused.status() == 404 && recentlyDeleted.wasDeleted(number)) {
+        throw new AdminRefused(404, context.text().get("admin.alreadyDeleted", Long.toString(number)));
+      }
+      throw refused;
+    }
   }
 
   /** Deleted: back to the overview (303), which says what went; refused: the confirmation again, saying why. */
@@ -86,13 +106,14 @@ public class AdminConsoleResource {
   @Path("registrations/{id}/delete")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response delete(@PathParam("id") String id, @FormParam("confirm") String confirm) {
-    RegistrationSummary registration = registrations.get(AdminApiResource.idOf(id));
+    RegistrationSummary registration = registrationToDelete(id);
     try {
       Map<String, Integer> deleted = registrations.delete(registration.id(), confirm);
+      recentlyDeleted.deleted(registration.id());
       return back("deleted-" + registration.id() + "-" + deleted.values().stream().mapToInt(Integer::intValue).sum());
     } catch (AdminRefused refused) {
       return html(refused.status(), ConsolePages.delete(new ConsolePages.Delete(context.text(), context.csrfToken(),
-          registration, Optional.of(refused.getMessage()))));
+          registration, Optional.of(refused.getMessage()), Optional.empty())));
     }
   }
 

@@ -1,6 +1,7 @@
 package eu.somework.admin;
 
 import eu.somework.web.ErrorPage;
+import eu.somework.web.Messages;
 import eu.somework.web.UiLanguage;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -28,6 +29,7 @@ public class AdminRefusedMapper implements ExceptionMapper<AdminRefused> {
     UiLanguage language = headers == null ? UiLanguage.EN
         : UiLanguage.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)).orElse(UiLanguage.EN);
     return ErrorPage.build(Optional.of(language), null, refused.status(), "HTTP_" + refused.status(),
-        refused.getMessage(), ErrorPage.newCorrelationId(), Optional.empty());
+        refused.getMessage(), ErrorPage.newCorrelationId(), Optional.empty(),
+        Optional.of(new ErrorPage.Link("/admin", Messages.of(language).get("admin.backToConsole"))));
   }
 }

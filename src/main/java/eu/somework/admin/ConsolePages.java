@@ -57,8 +57,12 @@ final class ConsolePages {
   /** How many audit events the overview shows. */
   static final int AUDIT_SHOWN = 20;
 
-  /** The confirmation before deleting a registration, with why the last attempt was refused. */
-  record Delete(Messages text, String csrf, RegistrationSummary registration, Optional<String> problem) {}
+  /**
+   * The confirmation before deleting a registration, with why the last attempt was refused, and the
+   * file that must be removed first when it comes from one still in the folder.
+   */
+  record Delete(Messages text, String csrf, RegistrationSummary registration, Optional<String> problem,
+      Optional<String> blockingFile) {}
 
   /** An instant as the console shows it: ISO-8601 UTC to the second (the database keeps microseconds). */
   static String time(java.time.Instant instant) {

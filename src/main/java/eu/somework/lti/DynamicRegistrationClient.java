@@ -50,25 +50,67 @@ public final class DynamicRegistrationClient {
    */
   public static URI configurationUrl(String parameter) throws LtiException {
     if (parameter == null || parameter.isBlank()) {
-      throw new LtiException(LtiFailure.REGISTRATION_START_INVALID,
+      throw LtiException.coded(LtiFailure.REGISTRATION_START_INVALID, "missing",
           "The registration was started without the platform's openid_configuration URL. Start it from the "
               + "platform's tool registration page.");
     }
     URI uri;
     try {
-      uri = new URI(parameter.strip());
-    } catch (URISyntaxException e) {
-      throw new LtiException(LtiFailure.REGISTRATION_START_INVALID, "The openid_configuration parameter is not a URL.");
+      uri = new URI(asciiHost(parameter.strip()));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw LtiException.coded(LtiFailure.REGISTRATION_START_INVALID, "notUrl",
+          "The openid_configuration parameter is not a URL.");
     }
-    if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null) {
-      throw new LtiException(LtiFailure.REGISTRATION_START_INVALID,
+    if (!uri.isAbsolute()) {
+      throw LtiException.coded(LtiFailure.REGISTRATION_START_INVALID, "notAbsolute",
           "The openid_configuration parameter is not an absolute URL.");
     }
+    String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!scheme.equals("https") && !scheme.equals("http")) {
+      throw LtiException.coded(LtiFailure.REGISTRATION_START_INVALID, "scheme",
+          "The openid_configuration URL must start with https:// (not " + scheme + ":).");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw LtiException.coded(LtiFailure.REGISTRATION_START_INVALID, "userInfo",
+          "The openid_configuration URL must not contain a user name or password (user@host).");
+    }
+    if (uri.getHost() == null) {
+      throw LtiException.coded(LtiFailure.REGISTRATION_START_INVALID, "noHost",
+          "The openid_configuration URL names no valid host.");
+    }
     if (!PlatformEndpoints.isAllowed(uri)) {
-      throw new LtiException(LtiFailure.REGISTRATION_START_INVALID,
+      throw LtiException.coded(LtiFailure.REGISTRATION_START_INVALID, "httpsOnly",
           "The platform's openid_configuration URL " + PlatformEndpoints.rule() + ".");
     }
     return uri;
+  }
+
+  /**
+   * The URL with an internationalised host name in its ASCII (punycode) form, as
+   * {@link java.net.IDN#toASCII} gives it; {@link URI} accepts only ASCII host names.
+   *
+   * @throws IllegalArgumentException when the host is not a valid internationalised name
+   */
+  static String asciiHost(String url) {
+    int authorityStart = url.indexOf("://");
+    if (authorityStart < 0) {
+      return url;
+    }
+    authorityStart += 3;
+    int authorityEnd = authorityStart;
+    while (authorityEnd < url.length() && "/?#".indexOf(url.charAt(authorityEnd)) < 0) {
+      authorityEnd++;
+    }
+    String authority = url.substring(authorityStart, authorityEnd);
+    if (authority.chars().allMatch(c -> c < 128)) {
+      return url;
+    }
+    int hostStart = authority.lastIndexOf('@') + 1;
+    int portStart = authority.indexOf(':', hostStart);
+    int hostEnd = portStart < 0 ? authority.length() : portStart;
+    String host = java.net.IDN.toASCII(authority.substring(hostStart, hostEnd), java.net.IDN.ALLOW_UNASSIGNED);
+    return url.substring(0, authorityStart) + authority.substring(0, hostStart) + host
+        + authority.substring(hostEnd) + url.substring(authorityEnd);
   }
 
   /**
@@ -89,7 +131,7 @@ public final class DynamicRegistrationClient {
         "the platform's OpenID configuration");
     if (response.statusCode() != 200) {
       throw new LtiException(LtiFailure.PLATFORM_CONFIGURATION_UNAVAILABLE,
-          "The platform's OpenID configuration URL answered HTTP " + response.statusCode() + reason(response) + ".");
+          sentence("The platform's OpenID configuration URL answered HTTP " + response.statusCode() + reason(response)));
     }
     return PlatformConfiguration.read(new String(response.body(), StandardCharsets.UTF_8), configurationUrl);
   }
@@ -115,8 +157,10 @@ public final class DynamicRegistrationClient {
         "the platform's registration endpoint");
     int status = response.statusCode();
     if (status != 200 && status != 201) {
-      throw new LtiException(LtiFailure.REGISTRATION_REFUSED,
-          "The platform refused the registration (HTTP " + status + ")" + reason(response) + ".");
+      String said = PlatformMessage.of(response.body(), Optional.empty());
+      throw LtiException.coded(LtiFailure.REGISTRATION_REFUSED, said.isEmpty() ? "platformRefused" : "platformRefusedSaid",
+          sentence("The platform refused the registration (HTTP " + status + ")" + (said.isEmpty() ? "" : ": " + said)),
+          Integer.toString(status), sentence(said));
     }
     return ClientRegistration.read(new String(response.body(), StandardCharsets.UTF_8));
   }
@@ -138,9 +182,19 @@ public final class DynamicRegistrationClient {
       if (e.getCause() instanceof CappedBody.TooLarge tooLarge) {
         throw new LtiException(failure, "The answer of " + what + " is " + tooLarge.getMessage() + ".");
       }
-      throw new LtiException(failure, "No answer from " + what + " at " + request.uri().getHost() + ": "
-          + JwksFetcher.plainReason(e.getCause()) + ".");
+      if (JwksFetcher.unknownHost(e.getCause())) {
+        throw LtiException.coded(failure, "unknownHost", "No answer from " + what + ": the host "
+            + request.uri().getHost() + " was not found (unknown host).", request.uri().getHost());
+      }
+      throw new LtiException(failure, sentence("No answer from " + what + " at " + request.uri().getHost() + ": "
+          + JwksFetcher.plainReason(e.getCause())));
     }
+  }
+
+  /** The text with a full stop, unless it already ends a sentence (a platform's message often does). */
+  static String sentence(String text) {
+    String t = text.strip();
+    return t.isEmpty() || t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
   }
 
   /** A success body whole (up to the cap), any other only for its message. */

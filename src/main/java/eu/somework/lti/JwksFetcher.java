@@ -115,6 +115,9 @@ public class JwksFetcher {
   }
 
   static String plainReason(Throwable e) {
+    if (unknownHost(e)) {
+      return "unknown host";
+    }
     if (e instanceof java.net.ConnectException) {
       return "connection refused";
     }
@@ -125,6 +128,22 @@ public class JwksFetcher {
       return "unknown host";
     }
     return e.getMessage() == null ? "connection failed" : e.getMessage();
+  }
+
+  /**
+   * Whether the failure is a host name that does not resolve: the JDK's HTTP client reports it as a
+   * {@link java.net.ConnectException} caused by an {@link java.nio.channels.UnresolvedAddressException}.
+   */
+  static boolean unknownHost(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   static Optional<Duration> maxAge(Optional<String> cacheControl) {

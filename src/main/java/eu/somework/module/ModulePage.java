@@ -24,7 +24,7 @@ final class ModulePage {
   /** What the overview shows; links are built, not yet escaped (the template escapes them). */
   record View(UiLanguage language, Messages text, String heading, boolean anonymous, List<Fact> facts,
       Optional<String> progressUrl, Optional<String> servicesUrl, Optional<String> myDataUrl, List<UnitItem> units,
-      LanguageSwitcher.Form switcher) {}
+      LanguageSwitcher.Form switcher, String emptyText) {}
 
   /** A launch fact; {@code id} is its {@code data-fact}, which the integration tests read. */
   record Fact(String label, String value, String id) {}
@@ -56,7 +56,9 @@ final class ModulePage {
         session.role() == ToolRole.ADMINISTRATOR ? Optional.of(links.url(AppLinks.SERVICES)) : Optional.empty(),
         session.isAnonymous() || session.role() == ToolRole.GUEST ? Optional.empty()
             : Optional.of(links.url(AppLinks.MY_DATA)),
-        items, LanguageSwitcher.form(language, links, path));
+        items, LanguageSwitcher.form(language, links, path),
+        // a teacher cannot ask their teacher: they are told where the units come from
+        text.get(session.role().canTeach() ? "module.emptyTeacher" : "module.empty"));
     return Templates.render("module/module.jte", view);
   }
 

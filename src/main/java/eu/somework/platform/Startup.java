@@ -48,6 +48,11 @@ public class Startup {
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
     ConfigurationCheck.enforce(settings);
     keys.ensureKeys(KeyRing.TOOL);
+    if (!java.nio.file.Files.isDirectory(settings.ltiConfigDir())) {
+      LOG.info(() -> "No platform files: the folder " + settings.ltiConfigDir() + " does not exist"
+          + " (setting somework.lti-config-dir); platforms registered in the console, API or by Dynamic Registration"
+          + " are not affected.");
+    }
     PlatformFileLoader.Result result = new PlatformFileLoader().load(settings.ltiConfigDir());
     for (PlatformFileLoader.Loaded loaded : result.registrations()) {
       platforms.save(loaded.registration(), Registration.Origin.FILE, loaded.fileName());

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -52,21 +54,22 @@ public class RegistrationResource {
       @QueryParam("registration_token") String registrationToken,
       @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context HttpServletRequest request) {
     Messages text = Messages.of(UiLanguage.fromAcceptLanguage(acceptLanguage).orElse(UiLanguage.EN));
+    // taken before anything is checked, so that a refusal is shown inside the platform's frame
+    Optional<URI> framedBy = frameOrigin(configuration);
     Optional<Duration> wait = registrations.admit(request.getRemoteAddr());
     if (wait.isPresent()) {
       long seconds = Math.max(1, wait.get().toSeconds());
       return Response.fromResponse(page(429, RegistrationPage.refused(text,
-          "Too many registrations were started from your address; try again in " + seconds + " s."), Optional.empty()))
+          text.get("register.reason.tooMany", seconds)), framedBy))
           .header("Retry-After", Long.toString(seconds)).build();
     }
-    Optional<URI> framedBy = Optional.empty();
     try {
       URI configurationUrl = DynamicRegistrationClient.configurationUrl(configuration);
       framedBy = Optional.of(configurationUrl);
       if (settings.production() && PlatformEndpoints.isLoopback(configurationUrl.getHost())) {
         // no platform of an institution runs on the tool's own machine; refusing it keeps the
         // public registration URL from reaching services that listen only on loopback
-        throw new LtiException(LtiFailure.REGISTRATION_START_INVALID,
+        throw LtiException.coded(LtiFailure.REGISTRATION_START_INVALID, "loopback",
             "In production the tool does not register with a platform on its own machine (loopback).");
       }
       Optional<String> token = Optional.ofNullable(registrationToken).map(String::strip).filter(t -> !t.isEmpty());
@@ -74,8 +77,38 @@ public class RegistrationResource {
       return page(200, RegistrationPage.done(text, registered), framedBy);
     } catch (LtiException e) {
       LOG.warning(() -> "Dynamic registration refused (" + e.failure() + "): " + e.getMessage());
-      return page(e.httpStatus(), RegistrationPage.refused(text, e.getMessage()), framedBy);
+      return page(e.httpStatus(), RegistrationPage.refused(text, reason(text, e)), framedBy);
     }
+  }
+
+  /**
+   * The site that may frame the page: the origin of the {@code openid_configuration} parameter
+   * when it parses as an http or https URL with a host, whether or not the rest of it passes.
+   */
+  static Optional<URI> frameOrigin(String configuration) {
+    if (configuration == null || configuration.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(configuration.strip());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
+          ? Optional.of(uri) : Optional.empty();
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The reason in the page's language when the tool's own check gave a code, else its message. */
+  static String reason(Messages text, LtiException e) {
+    if (e.reasonCode().isPresent()) {
+      String key = "register.reason." + e.reasonCode().get();
+      String translated = text.get(key, e.reasonArguments().toArray());
+      if (!translated.equals(key)) {
+        return translated;
+      }
+    }
+    return e.getMessage();
   }
 
   private static Response page(int status, String html, Optional<URI> framedBy) {

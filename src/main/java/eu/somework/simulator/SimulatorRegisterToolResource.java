@@ -1,6 +1,7 @@
 package eu.somework.simulator;
 
 import eu.somework.config.Settings;
+import eu.somework.lti.PlatformEndpoints;
 import eu.somework.platform.SecurityHeaders;
 import eu.somework.session.Public;
 import eu.somework.web.Templates;
@@ -54,13 +55,27 @@ public class SimulatorRegisterToolResource {
         .build();
   }
 
-  /** The pasted URL, when it is an absolute http(s) URL without a fragment or user name. */
+  /** The longest registration URL the simulator accepts (the frame's URL carries it whole). */
+  static final int MAX_URL_LENGTH = 2_000;
+
+  /**
+   * The pasted URL, when it is an absolute http(s) URL without a fragment or user name, of at most
+   * {@value #MAX_URL_LENGTH} characters, and https unless on this machine (loopback), as the tool
+   * itself requires of a platform: the registration token must not travel in plain text.
+   */
   static URI toolUrl(String url) {
+    if (url != null && url.strip().length() > MAX_URL_LENGTH) {
+      throw new BadRequestException("The registration URL is longer than " + MAX_URL_LENGTH + " characters.");
+    }
     try {
       URI uri = new URI(url == null ? "" : url.strip());
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
           && uri.getRawUserInfo() == null && uri.getRawFragment() == null) {
+        if (!PlatformEndpoints.isAllowed(uri)) {
+          throw new BadRequestException("The registration URL must use https (plain http only for a tool on this"
+              + " machine: localhost, 127.0.0.0/8, ::1); the registration token is not sent in plain text.");
+        }
         return uri;
       }
     } catch (URISyntaxException e) {

@@ -40,6 +40,15 @@ public final class ErrorPage {
    */
   public static Response build(Optional<UiLanguage> chosen, HttpHeaders headers, int status, String code,
       String message, String correlationId, Optional<String> newWindowUrl) {
+    return build(chosen, headers, status, code, message, correlationId, newWindowUrl, Optional.empty());
+  }
+
+  /** A link an error page offers to go on from it (e.g. back to the administrators' console). */
+  public record Link(String href, String label) {}
+
+  /** The error answer with a link onward on the HTML page ({@code way}); JSON answers are the same. */
+  public static Response build(Optional<UiLanguage> chosen, HttpHeaders headers, int status, String code,
+      String message, String correlationId, Optional<String> newWindowUrl, Optional<Link> way) {
     if (wantsJson(headers)) {
       Map<String, Object> body = new java.util.LinkedHashMap<>();
       body.put("error", code);
@@ -52,7 +61,8 @@ public final class ErrorPage {
     UiLanguage language = chosen.orElseGet(() -> browserLanguage(headers));
     Messages text = Messages.of(language);
     String title = text.get(titleKey(status, code));
-    View page = new View(language, text, title, message, newWindowUrl, text.get("error.reference", code, correlationId));
+    View page = new View(language, text, title, message, newWindowUrl, text.get("error.reference", code, correlationId),
+        way);
     return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
         .entity(Templates.render("web/error.jte", page)).build();
   }
@@ -79,7 +89,7 @@ public final class ErrorPage {
 
   /** What {@code web/error.jte} shows. */
   record View(UiLanguage language, Messages text, String title, String message, Optional<String> newWindowUrl,
-      String reference) {}
+      String reference, Optional<Link> way) {}
 
   /** Refused launches say the tool could not be opened; other errors say what kind they are. */
   private static String titleKey(int status, String code) {

@@ -238,4 +238,14 @@ class HealthChecksTest {
           eu.somework.config.ConfigurationCheck.problems(tooShort));
     }
   }
+
+  @Nested
+  class Content {
+    @Test
+    void upWithTheModulesUnitsDownWhenNoUnitLoaded(@TempDir Path empty) {
+      assertUp(ContentReadiness.over(eu.somework.content.ContentCatalogue.from(Path.of("module-content"))).call());
+      assertDown(ContentReadiness.over(eu.somework.content.ContentCatalogue.from(empty.resolve("module-content"))).call(),
+          "No module units were loaded");
+    }
+  }
 }

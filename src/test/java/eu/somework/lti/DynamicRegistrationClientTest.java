@@ -168,4 +168,40 @@ class DynamicRegistrationClientTest {
         () -> DynamicRegistrationClient.configurationUrl("/mod/lti/openid-configuration.php"));
     assertRejected(e, LtiFailure.REGISTRATION_START_INVALID, "not an absolute URL");
   }
+
+  @Test
+  void eachUnusualConfigurationUrlGetsItsOwnReason() {
+    assertEquals("scheme", code("javascript:alert(1)"));
+    assertEquals("scheme", code("file:///etc/passwd"));
+    assertEquals("userInfo", code("http://a@localhost:18170/simulator/.well-known/openid-configuration"));
+    assertEquals("httpsOnly", code("http://moodle.example.edu/mod/lti/openid-configuration.php"));
+    assertEquals("notAbsolute", code("/mod/lti/openid-configuration.php"));
+  }
+
+  private static String code(String url) {
+    return assertThrows(LtiException.class, () -> DynamicRegistrationClient.configurationUrl(url)).reasonCode()
+        .orElseThrow();
+  }
+
+  @Test
+  void internationalisedHostIsAcceptedAsPunycode() throws LtiException {
+    URI uri = DynamicRegistrationClient.configurationUrl("https://bücher.example:8443/.well-known/openid-configuration");
+    assertEquals("xn--bcher-kva.example", uri.getHost());
+    assertEquals(8443, uri.getPort());
+    assertEquals("/.well-known/openid-configuration", uri.getPath());
+  }
+
+  @Test
+  void aPlatformMessageEndingInAFullStopGetsNoSecondOne() {
+    assertEquals("The token was already used.", DynamicRegistrationClient.sentence("The token was already used."));
+    assertEquals("missing_registration_token.", DynamicRegistrationClient.sentence("missing_registration_token"));
+  }
+
+  @Test
+  void aHostThatDoesNotResolveIsCalledUnknown() {
+    java.net.ConnectException wrapped = new java.net.ConnectException();
+    wrapped.initCause(new java.nio.channels.UnresolvedAddressException());
+    assertEquals("unknown host", JwksFetcher.plainReason(wrapped));
+    assertEquals("connection refused", JwksFetcher.plainReason(new java.net.ConnectException()));
+  }
 }

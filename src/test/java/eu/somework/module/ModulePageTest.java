@@ -62,6 +62,15 @@ class ModulePageTest {
   }
 
   @Test
+  void aTeacherWithAnEmptyModuleIsToldToAskTheAdministratorNotTheirTeacher() {
+    String teacher = ModulePage.render(Sessions.teacher(), UiLanguage.EN, LINKS, "/app", List.of(), Map.of());
+    String student = ModulePage.render(Sessions.student("u-e", "E"), UiLanguage.EN, LINKS, "/app", List.of(), Map.of());
+    assertTrue(teacher.contains("tell the tool’s administrator"), teacher);
+    assertFalse(teacher.contains("let your teacher know"), teacher);
+    assertTrue(student.contains("Please let your teacher know."), student);
+  }
+
+  @Test
   void aLaunchedPersonCanDownloadTheirDataAndAGuestHasNoneToDownload() {
     String student = ModulePage.render(Sessions.student("u-anna", "Anna"), UiLanguage.EN, LINKS, "/app", UNITS,
         Map.of());

@@ -1,6 +1,7 @@
 package eu.somework.registration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.somework.config.Settings;
@@ -57,5 +58,35 @@ class RegistrationResourceTest {
     assertEquals(400, answer.getStatus());
     assertTrue(answer.getHeaderString("Content-Security-Policy").contains("frame-ancestors 'self';"),
         answer.getHeaderString("Content-Security-Policy"));
+  }
+
+  @Test
+  void aRefusedPlainHttpUrlIsShownInsideThePlatformsFrame() {
+    Response answer = resource(false).register("http://moodle.example.edu/mod/lti/openid-configuration.php", "x", null,
+        from("192.0.2.4"));
+    assertEquals(400, answer.getStatus());
+    String csp = answer.getHeaderString("Content-Security-Policy");
+    assertTrue(csp.contains("frame-ancestors 'self' http://moodle.example.edu;"), csp);
+    assertTrue(((String) answer.getEntity()).contains("must use https"), (String) answer.getEntity());
+  }
+
+  @Test
+  void theRefusalIsInThePagesLanguageWithOneFullStopTheGuideAndAClose() {
+    Response answer = resource(false).register("https://a@moodle.example.edu/x", "x", "fi", from("192.0.2.5"));
+    String html = (String) answer.getEntity();
+    assertTrue(html.contains("ei saa olla käyttäjänimeä"), html);
+    assertFalse(html.contains(".."), html);
+    assertTrue(html.contains("lti-config/README.md"), html);
+    assertFalse(html.contains("README of SoMe@Work"), html);
+    assertTrue(html.contains("id=\"close-registration\""), html);
+    assertTrue(html.contains("<script src=\"/static/registration-close.js\"></script>"), html);
+  }
+
+  @Test
+  void aSchemeOtherThanHttpIsNamedAsSuch() {
+    Response answer = resource(false).register("javascript:alert(1)", null, null, from("192.0.2.6"));
+    assertEquals(400, answer.getStatus());
+    assertTrue(((String) answer.getEntity()).contains("must start with https://"), (String) answer.getEntity());
+    assertTrue(answer.getHeaderString("Content-Security-Policy").contains("frame-ancestors 'self';"));
   }
 }
