@@ -1,6 +1,7 @@
 package eu.somework.registration;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import eu.somework.audit.AuditLog;
 import eu.somework.config.Settings;
 import eu.somework.launch.AddressRateLimit;
 import eu.somework.lti.ClientRegistration;
@@ -9,6 +10,7 @@ import eu.somework.lti.LtiException;
 import eu.somework.lti.PlatformConfiguration;
 import eu.somework.lti.PlatformRegistration;
 import eu.somework.lti.ToolDescription;
+import eu.somework.persistence.Transactor;
 import eu.somework.platform.ContentSecurityPolicy;
 import eu.somework.platform.PlatformDirectory;
 import eu.somework.platform.Registration;
@@ -26,7 +28,10 @@ import java.util.logging.Logger;
  * The use case "register the tool with a platform": fetch and check its configuration, register,
  * store. Registering with the same issuer and client id again updates that registration (its
  * endpoints, and the new deployment beside those it had); a new client id of the same issuer is a
- * registration of its own, as Moodle makes one per tool it adds.
+ * registration of its own, as Moodle makes one per tool it adds. Each stored registration is an
+ * audit event ({@code REGISTRATION_ADDED} or {@code REGISTRATION_UPDATED}, actor
+ * {@link AuditLog.ActorKind#SYSTEM}, detail {@value #AUDIT_CHANNEL}); under
+ * {@code somework.registration.dynamic=pending} a new registration starts switched off.
  */
 @ApplicationScoped
 public class DynamicRegistrations {
@@ -34,11 +39,15 @@ public class DynamicRegistrations {
   static final String DESCRIPTION =
       "Social media at work: module units in five languages, reflections that teachers grade.";
   private static final int MAX_NAME_CHARS = 200;
+  /** How the audit detail names the way a registration came. */
+  static final String AUDIT_CHANNEL = "dynamic registration";
   private static final Logger LOG = Logger.getLogger(DynamicRegistrations.class.getName());
 
   @Inject Settings settings;
   @Inject PlatformDirectory platforms;
   @Inject ContentSecurityPolicy policy;
+  @Inject AuditLog audit;
+  @Inject Transactor tx;
 
   /** Registrations one client address may start per minute: a few for a person, not a scanner. */
   static final int STARTS_PER_MINUTE = 20;
@@ -52,7 +61,7 @@ public class DynamicRegistrations {
 
   /** What was registered, for the page. */
   record Registered(String platformName, String issuer, String clientId, Optional<String> deploymentId,
-      boolean updated, boolean moodle) {}
+      boolean updated, boolean moodle, boolean awaitingApproval) {}
 
   /**
    * Registers the tool with the platform whose configuration is at {@code configurationUrl}.
@@ -90,22 +99,36 @@ public class DynamicRegistrations {
 
   /**
    * Stores the registration as of origin {@code DYNAMIC}: a new one, or the one of this issuer and
-   * client id updated, keeping the deployments it had.
+   * client id updated, keeping the deployments it had (and its switch); with its audit event, in one
+   * transaction. A new one starts switched off when {@code somework.registration.dynamic} is
+   * {@code pending}.
    */
   Registered store(PlatformConfiguration platform, ClientRegistration answer) {
-    Optional<PlatformRegistration> before = platforms.find(platform.issuer(), answer.clientId());
-    Set<String> deployments = new HashSet<>(before.map(PlatformRegistration::deploymentIds).orElse(Set.of()));
-    answer.deploymentId().ifPresent(deployments::add);
+    boolean pending = settings.dynamicRegistration() == Settings.DynamicRegistration.PENDING;
     String name = name(platform);
-    platforms.save(new PlatformRegistration(name, platform.issuer(), answer.clientId(), deployments,
-        platform.authorizationEndpoint(), platform.tokenEndpoint(), platform.jwksUri()),
-        Registration.Origin.DYNAMIC, null);
+    Registered registered = tx.inTransaction(em -> {
+      Optional<PlatformRegistration> before = platforms.find(platform.issuer(), answer.clientId());
+      Set<String> deployments = new HashSet<>(before.map(PlatformRegistration::deploymentIds).orElse(Set.of()));
+      answer.deploymentId().ifPresent(deployments::add);
+      platforms.save(new PlatformRegistration(name, platform.issuer(), answer.clientId(), deployments,
+          platform.authorizationEndpoint(), platform.tokenEndpoint(), platform.jwksUri()),
+          Registration.Origin.DYNAMIC, null);
+      long id = platforms.summary(platform.issuer(), answer.clientId()).orElseThrow().id();
+      boolean held = pending && before.isEmpty();
+      if (held) {
+        platforms.switchTo(id, false);
+      }
+      audit.record(new AuditLog.Event(before.isPresent() ? "REGISTRATION_UPDATED" : "REGISTRATION_ADDED",
+          AuditLog.ActorKind.SYSTEM, null, platform.issuer(), answer.clientId(), null, null, null,
+          AUDIT_CHANNEL + ": registration " + id + (held ? ", switched off until an administrator switches it on" : "")));
+      return new Registered(name, platform.issuer(), answer.clientId(), answer.deploymentId(), before.isPresent(),
+          platform.isMoodle(), held);
+    });
     platforms.forgetRegistrations(); // (save did already) the new deployment launches at once
     if (policy != null) {
       policy.registrationsChanged(); // the new platform may frame the tool at once
     }
-    return new Registered(name, platform.issuer(), answer.clientId(), answer.deploymentId(), before.isPresent(),
-        platform.isMoodle());
+    return registered;
   }
 
   /** "Moodle 4.3.2 (Build: …) at moodle.example.edu", or the issuer's host alone. */
