@@ -7,6 +7,7 @@ import eu.somework.launch.AddressRateLimit;
 import eu.somework.lti.ClientRegistration;
 import eu.somework.lti.DynamicRegistrationClient;
 import eu.somework.lti.LtiException;
+import eu.somework.lti.LtiFailure;
 import eu.somework.lti.PlatformConfiguration;
 import eu.somework.lti.PlatformRegistration;
 import eu.somework.lti.ToolDescription;
@@ -73,6 +74,7 @@ public class DynamicRegistrations {
   Registered register(URI configurationUrl, Optional<String> registrationToken) throws LtiException {
     PlatformConfiguration platform = client.fetchConfiguration(configurationUrl, registrationToken);
     ClientRegistration answer = client.register(platform, tool().registrationRequestJson(platform), registrationToken);
+    checkLengths(platform, answer);
     Registered registered = store(platform, answer);
     LOG.info(() -> "Dynamic registration " + (registered.updated() ? "updated" : "created") + ": "
         + registered.issuer() + ", client id " + registered.clientId() + ", deployment "
@@ -129,6 +131,30 @@ public class DynamicRegistrations {
       policy.registrationsChanged(); // the new platform may frame the tool at once
     }
     return registered;
+  }
+
+  /**
+   * Refuses values longer than their columns (migration V1), which the database would refuse with
+   * an internal error.
+   *
+   * @throws LtiException {@link LtiFailure#REGISTRATION_ANSWER_INVALID} naming the value
+   */
+  static void checkLengths(PlatformConfiguration platform, ClientRegistration answer) throws LtiException {
+    checkLength("issuer", platform.issuer(), 500);
+    checkLength("authorization_endpoint", platform.authorizationEndpoint().toString(), 1000);
+    checkLength("token_endpoint", platform.tokenEndpoint().toString(), 1000);
+    checkLength("jwks_uri", platform.jwksUri().toString(), 1000);
+    checkLength("client_id", answer.clientId(), 255);
+    if (answer.deploymentId().isPresent()) {
+      checkLength("deployment_id", answer.deploymentId().get(), 255);
+    }
+  }
+
+  private static void checkLength(String name, String value, int max) throws LtiException {
+    if (value.length() > max) {
+      throw new LtiException(LtiFailure.REGISTRATION_ANSWER_INVALID,
+          "The platform's " + name + " is longer than " + max + " characters; nothing was stored.");
+    }
   }
 
   /** "Moodle 4.3.2 (Build: …) at moodle.example.edu", or the issuer's host alone. */

@@ -100,6 +100,25 @@ class RegistrationAdminTest {
   }
 
   @Test
+  void anOverLongFieldAPlainHttpEndpointOrAPlaceholderIsA400NamingTheFieldAndNothingIsStored() {
+    AdminRefused tooLong = assertThrows(AdminRefused.class,
+        () -> admin.register(json("c1", "\"clientId\": \"" + "c".repeat(256) + "\", ")));
+    assertEquals(400, tooLong.status());
+    assertEquals("the registration: field 'clientId' is longer than 255 characters.", tooLong.getMessage());
+    AdminRefused plainHttp = assertThrows(AdminRefused.class, () -> admin.register(json("c1", "\"clientId\": \"c1\", ")
+        .replace("\"" + ISSUER + "/auth\"", "\"http://x.example.edu/auth\"")));
+    assertEquals(400, plainHttp.status());
+    assertTrue(plainHttp.getMessage().startsWith("the registration: field 'authorizationEndpoint' must be an https URL"),
+        plainHttp.getMessage());
+    AdminRefused placeholder = assertThrows(AdminRefused.class,
+        () -> admin.register(json("c1", "\"clientId\": \"replace-with-client-id\", ")));
+    assertEquals(400, placeholder.status());
+    assertTrue(placeholder.getMessage().startsWith("the registration: field 'clientId' still holds the sample"),
+        placeholder.getMessage());
+    assertTrue(directory.summaries().isEmpty());
+  }
+
+  @Test
   void aSwitchedOffRegistrationStaysOffWhenTheFilesAreLoadedAgainAndItsScoresWait() {
     RegistrationSummary registration = registered("c1");
     RegistrationSummary other = registered("c2");

@@ -142,6 +142,18 @@ class DynamicRegistrationStorageTest {
     assertTrue(directory.isEnabled(ISSUER, "client-1"), "an update leaves the administrator's switch on");
   }
 
+  @Test
+  void aClientIdOrDeploymentIdLongerThanItsColumnIsRefusedBeforeAnythingIsStored() throws Exception {
+    DynamicRegistrations.checkLengths(moodle(), answer("c".repeat(255), "d".repeat(255)));
+    eu.somework.lti.LtiException tooLong = org.junit.jupiter.api.Assertions.assertThrows(
+        eu.somework.lti.LtiException.class,
+        () -> DynamicRegistrations.checkLengths(moodle(), answer("c".repeat(256), "3")));
+    assertEquals("The platform's client_id is longer than 255 characters; nothing was stored.", tooLong.getMessage());
+    assertEquals("The platform's deployment_id is longer than 255 characters; nothing was stored.",
+        org.junit.jupiter.api.Assertions.assertThrows(eu.somework.lti.LtiException.class,
+            () -> DynamicRegistrations.checkLengths(moodle(), answer("c1", "d".repeat(256)))).getMessage());
+  }
+
   private long count(String table) {
     return db.inTransaction(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table)
         .getSingleResult()).longValue());
