@@ -64,6 +64,18 @@ class RegistrationResourceTest {
   }
 
   @Test
+  void aRegistrationHeldForAnAdministratorSaysSoOnItsClosingPage() {
+    DynamicRegistrations.Registered held = new DynamicRegistrations.Registered("Moodle at moodle.example.edu",
+        "https://moodle.example.edu", "client-1", java.util.Optional.of("3"), false, false, true);
+    String page = RegistrationPage.done(eu.somework.web.Messages.of(eu.somework.web.UiLanguage.EN), held);
+    assertTrue(page.contains("data-fact=\"awaiting-approval\">The registration is stored switched off"), page);
+    String live = RegistrationPage.done(eu.somework.web.Messages.of(eu.somework.web.UiLanguage.EN),
+        new DynamicRegistrations.Registered("Moodle", "https://moodle.example.edu", "client-1",
+            java.util.Optional.of("3"), false, false, false));
+    assertTrue(!live.contains("awaiting-approval"), live);
+  }
+
+  @Test
   void refusalPageMayBeFramedByTheConfigurationUrlsSiteOnly() {
     Response answer = resource(true).register("http://localhost:1/mod/lti/openid-configuration.php", null, null,
         from("192.0.2.2"));
