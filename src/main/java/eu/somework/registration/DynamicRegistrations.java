@@ -31,7 +31,9 @@ import java.util.logging.Logger;
  * endpoints, and the new deployment beside those it had); a new client id of the same issuer is a
  * registration of its own, as Moodle makes one per tool it adds. Each stored registration is an
  * audit event ({@code REGISTRATION_ADDED} or {@code REGISTRATION_UPDATED}, actor
- * {@link AuditLog.ActorKind#SYSTEM}, detail {@value #AUDIT_CHANNEL}); under
+ * {@link AuditLog.ActorKind#ADMINISTRATOR} — the platform's administrator started it — with the
+ * channel {@value #AUDIT_CHANNEL} in the detail, so that, like the tool administrators' events, it
+ * outlives the registration's deletion); under
  * {@code somework.registration.dynamic=pending} a new registration starts switched off.
  */
 @ApplicationScoped
@@ -121,7 +123,7 @@ public class DynamicRegistrations {
         platforms.switchTo(id, false);
       }
       audit.record(new AuditLog.Event(before.isPresent() ? "REGISTRATION_UPDATED" : "REGISTRATION_ADDED",
-          AuditLog.ActorKind.SYSTEM, null, platform.issuer(), answer.clientId(), null, null, null,
+          AuditLog.ActorKind.ADMINISTRATOR, null, platform.issuer(), answer.clientId(), null, null, null,
           AUDIT_CHANNEL + ": registration " + id + (held ? ", switched off until an administrator switches it on" : "")));
       return new Registered(name, platform.issuer(), answer.clientId(), answer.deploymentId(), before.isPresent(),
           platform.isMoodle(), held);

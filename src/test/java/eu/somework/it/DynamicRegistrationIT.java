@@ -103,7 +103,7 @@ class DynamicRegistrationIT {
     assertEquals("Student", landing.fact("role"));
     assertTrue(new AdminApi().auditEvents().stream().anyMatch(e -> "REGISTRATION_ADDED".equals(e.get("action"))
             && issuer.equals(e.get("issuer")) && "moodle-client-1".equals(e.get("clientId"))
-            && "SYSTEM".equals(e.get("actorKind")) && ((String) e.get("detail")).startsWith("dynamic registration: ")),
+            && "ADMINISTRATOR".equals(e.get("actorKind")) && ((String) e.get("detail")).startsWith("dynamic registration: ")),
         "the registration is in the audit log");
   }
 

@@ -119,9 +119,9 @@ class DynamicRegistrationStorageTest {
 
     List<String> events = auditEvents();
     assertEquals(2, events.size(), events.toString());
-    assertTrue(events.contains("REGISTRATION_ADDED SYSTEM " + ISSUER + " client-1 dynamic registration: registration "
+    assertTrue(events.contains("REGISTRATION_ADDED ADMINISTRATOR " + ISSUER + " client-1 dynamic registration: registration "
         + id), events.toString());
-    assertTrue(events.contains("REGISTRATION_UPDATED SYSTEM " + ISSUER + " client-1 dynamic registration:"
+    assertTrue(events.contains("REGISTRATION_UPDATED ADMINISTRATOR " + ISSUER + " client-1 dynamic registration:"
         + " registration " + id), events.toString());
     assertTrue(directory.isEnabled(ISSUER, "client-1"), "on by default: switched on at once");
   }
