@@ -16,8 +16,11 @@ import java.util.jar.Manifest;
 
 /**
  * The runnable jar's main class: {@code java -jar somework.jar <command>} runs an administrator
- * command ({@link #COMMANDS}); every other argument list, including none, goes unchanged to Payara
- * Micro's own main class, so {@code java -jar somework.jar --port 8080} runs the tool as before.
+ * command ({@link #COMMANDS}), also when the command comes after its options
+ * ({@code --url https://… rotate-keys}); every other argument list, including none, goes unchanged
+ * to Payara Micro's own main class, so {@code java -jar somework.jar --port 8080} runs the tool as
+ * before. The commands' own options without a command are refused with a usage line rather than
+ * handed to Payara Micro, which would start a server.
  *
  * <p>This class lies at the root of the uber jar, beside Payara's boot classes, and uses the JDK
  * only. The commands and the JSON library they use (Parsson) lie under {@value #COMMANDS_FOLDER}
@@ -43,15 +46,60 @@ public final class Launcher {
    * @param args the command line, unchanged
    */
   public static void main(String[] args) throws Exception {
-    if (isAdminCommand(args)) {
-      System.exit(runCommand(args));
+    java.util.Optional<String[]> command = adminCommand(args);
+    if (command.isPresent()) {
+      System.exit(runCommand(command.get()));
+    }
+    if (hasCommandOption(args)) {
+      System.err.println(NO_COMMAND);
+      System.exit(2);
     }
     startPayara(args);
   }
 
-  /** Whether the arguments name an administrator command (their first one is one of {@link #COMMANDS}). */
+  /** What the launcher prints for a command's options without a command (exit code 2). */
+  static final String NO_COMMAND = "--url and --file belong to an administrator command: java -jar somework.jar"
+      + " <list-platforms | register --file <platform.json> | rotate-keys | help> [--url <base URL>]";
+
+  /** Whether the arguments name an administrator command ({@link #adminCommand}). */
   public static boolean isAdminCommand(String[] args) {
-    return args.length > 0 && COMMANDS.contains(args[0]);
+    return adminCommand(args).isPresent();
+  }
+
+  /**
+   * The administrator command line the arguments hold, the command first: the arguments unchanged
+   * when their first one is one of {@link #COMMANDS}; else, when they hold a command's option
+   * ({@code --url}, {@code --file}) and a command name (not as an option's value), the command moved
+   * to the front. Empty for anything else, which starts the tool.
+   *
+   * @param args the command line, unchanged
+   */
+  public static java.util.Optional<String[]> adminCommand(String[] args) {
+    if (args.length > 0 && COMMANDS.contains(args[0])) {
+      return java.util.Optional.of(args);
+    }
+    if (!hasCommandOption(args)) {
+      return java.util.Optional.empty();
+    }
+    for (int i = 1; i < args.length; i++) {
+      boolean optionValue = args[i - 1].equals("--url") || args[i - 1].equals("--file");
+      if (COMMANDS.contains(args[i]) && !optionValue) {
+        java.util.List<String> reordered = new java.util.ArrayList<>(java.util.List.of(args));
+        reordered.add(0, reordered.remove(i));
+        return java.util.Optional.of(reordered.toArray(String[]::new));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Whether the arguments hold {@code --url} or {@code --file}, options of the commands that Payara Micro has not. */
+  static boolean hasCommandOption(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("--url") || arg.startsWith("--url=") || arg.equals("--file") || arg.startsWith("--file=")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int runCommand(String[] args) throws Exception {

@@ -132,8 +132,9 @@ public class RegistrationAdmin {
     }
     Map<String, Integer> deleted = tx.inTransaction(em -> {
       Map<String, Integer> rows = erasure.erase(id, registration.issuer(), registration.clientId());
-      // neither issuer nor client id: nothing may name the platform after its deletion
-      audit.record("REGISTRATION_DELETED", null, null, "registration " + id + " with its data ("
+      // issuer and client id are configuration, not personal data: the event says what was deleted
+      audit.record("REGISTRATION_DELETED", registration.issuer(), registration.clientId(), "registration " + id
+          + " with its data ("
           + rows.values().stream().mapToInt(Integer::intValue).sum() + " rows)");
       return rows;
     });

@@ -1,5 +1,6 @@
 package eu.somework.admin;
 
+import eu.somework.audit.AuditLog;
 import eu.somework.persistence.Transactor;
 import eu.somework.platform.RegistrationChanges;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,10 @@ import java.util.Map;
  * {@code client_id} columns loses the registration's rows; a table keyed by {@code issuer} alone
  * (language preferences, used nonces) loses the issuer's rows when no other registration has that
  * issuer. Rows that belong to such rows through a foreign key (versions and comments of
- * reflections, criteria of grades) go first. The simulator's own tables ({@code sim_*}) are left.
+ * reflections, criteria of grades) go first. The simulator's own tables ({@code sim_*}) are left,
+ * and so are the administrators' audit events ({@code audit_event} rows whose actor is
+ * {@link AuditLog.ActorKind#ADMINISTRATOR}): who added, changed and deleted a registration is the
+ * accountability record of the deletion itself, and names configuration, not a person.
  */
 @ApplicationScoped
 public class RegistrationErasure {
@@ -26,6 +30,10 @@ public class RegistrationErasure {
       new String[] {"grade_criterion", "grade_id", "grade"},
       new String[] {"reflection_version", "reflection_id", "reflection"},
       new String[] {"reflection_comment", "reflection_id", "reflection"});
+
+  /** Rows a registration's deletion keeps, by table: an SQL condition they match. */
+  private static final Map<String, String> KEPT = Map.of(
+      "audit_event", "actor_kind = '" + AuditLog.ActorKind.ADMINISTRATOR.name() + "'");
 
   @Inject Transactor tx;
 
@@ -53,15 +61,15 @@ public class RegistrationErasure {
         }
       }
       for (String table : both) {
-        deleted.put(table, em.createNativeQuery("DELETE FROM " + table + " WHERE issuer = ? AND client_id = ?")
-            .setParameter(1, issuer).setParameter(2, clientId).executeUpdate());
+        deleted.put(table, em.createNativeQuery("DELETE FROM " + table + " WHERE issuer = ? AND client_id = ?"
+                + kept(table)).setParameter(1, issuer).setParameter(2, clientId).executeUpdate());
       }
       long sameIssuer = ((Number) em.createNativeQuery(
               "SELECT COUNT(*) FROM platform_registration WHERE issuer = ? AND id <> ?")
           .setParameter(1, issuer).setParameter(2, id).getSingleResult()).longValue();
       if (sameIssuer == 0) {
         for (String table : tablesWith(em, false)) {
-          deleted.put(table, em.createNativeQuery("DELETE FROM " + table + " WHERE issuer = ?")
+          deleted.put(table, em.createNativeQuery("DELETE FROM " + table + " WHERE issuer = ?" + kept(table))
               .setParameter(1, issuer).executeUpdate());
         }
       }
@@ -72,6 +80,12 @@ public class RegistrationErasure {
       RegistrationChanges.recordIn(em); // every instance's caches forget it at their next request
       return deleted;
     });
+  }
+
+  /** The condition that spares {@code table}'s kept rows ({@link #KEPT}), or nothing. */
+  private static String kept(String table) {
+    String condition = KEPT.get(table);
+    return condition == null ? "" : " AND NOT (" + condition + ")";
   }
 
   /**

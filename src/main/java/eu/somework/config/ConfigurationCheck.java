@@ -23,6 +23,7 @@ public final class ConfigurationCheck {
     Boolean production = ask(problems, settings::production);
     String baseUrl = ask(problems, settings::baseUrl);
     ask(problems, settings::simulatorEnabled);
+    ask(problems, settings::dynamicRegistration);
     ask(problems, settings::clockSkew);
     ask(problems, settings::unknownKeyRefetchInterval);
     ask(problems, settings::sessionLifetime);

@@ -45,10 +45,24 @@ public class Settings {
   static final String OUTBOX_STUCK_MINUTES = "somework.health.outbox-stuck-minutes";
   static final String RETENTION_MONTHS = "somework.retention.months";
   static final String OUTBOX_CLAIM_SECONDS = "somework.outbox.claim-seconds";
+  static final String DYNAMIC_REGISTRATION = "somework.registration.dynamic";
 
   /** How the tool runs: with the conveniences of development, or locked down for production. */
   public enum Mode {
     DEVELOPMENT, PRODUCTION
+  }
+
+  /**
+   * What Dynamic Registration ({@code /lti/register}) does: registers platforms at once, registers
+   * them switched off until an administrator switches them on, or is closed.
+   */
+  public enum DynamicRegistration {
+    /** New registrations are switched on at once (the default). */
+    ON,
+    /** New registrations are stored switched off; an administrator switches them on in the console. */
+    PENDING,
+    /** {@code /lti/register} answers 403; platforms are registered by administrators only. */
+    OFF
   }
 
   @Inject Config config;
@@ -111,6 +125,16 @@ public class Settings {
     configured.ifPresent(Settings::checkBaseUrl);
     String url = configured.orElseGet(() -> "http://localhost:" + ListenPort.detect());
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** {@code somework.registration.dynamic}: {@code on} (the default), {@code pending} or {@code off}. */
+  public DynamicRegistration dynamicRegistration() {
+    return get(DYNAMIC_REGISTRATION).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+      case "on" -> DynamicRegistration.ON;
+      case "pending" -> DynamicRegistration.PENDING;
+      case "off" -> DynamicRegistration.OFF;
+      default -> throw invalid(DYNAMIC_REGISTRATION, "must be on, pending or off, not '" + value + "'");
+    }).orElse(DynamicRegistration.ON);
   }
 
   /** Whether the built-in platform simulator runs: never in production, else as configured (default on). */

@@ -1,14 +1,17 @@
 package eu.somework.registration;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import eu.somework.audit.AuditLog;
 import eu.somework.config.Settings;
 import eu.somework.launch.AddressRateLimit;
 import eu.somework.lti.ClientRegistration;
 import eu.somework.lti.DynamicRegistrationClient;
 import eu.somework.lti.LtiException;
+import eu.somework.lti.LtiFailure;
 import eu.somework.lti.PlatformConfiguration;
 import eu.somework.lti.PlatformRegistration;
 import eu.somework.lti.ToolDescription;
+import eu.somework.persistence.Transactor;
 import eu.somework.platform.ContentSecurityPolicy;
 import eu.somework.platform.PlatformDirectory;
 import eu.somework.platform.Registration;
@@ -26,7 +29,12 @@ import java.util.logging.Logger;
  * The use case "register the tool with a platform": fetch and check its configuration, register,
  * store. Registering with the same issuer and client id again updates that registration (its
  * endpoints, and the new deployment beside those it had); a new client id of the same issuer is a
- * registration of its own, as Moodle makes one per tool it adds.
+ * registration of its own, as Moodle makes one per tool it adds. Each stored registration is an
+ * audit event ({@code REGISTRATION_ADDED} or {@code REGISTRATION_UPDATED}, actor
+ * {@link AuditLog.ActorKind#ADMINISTRATOR} — the platform's administrator started it — with the
+ * channel {@value #AUDIT_CHANNEL} in the detail, so that, like the tool administrators' events, it
+ * outlives the registration's deletion); under
+ * {@code somework.registration.dynamic=pending} a new registration starts switched off.
  */
 @ApplicationScoped
 public class DynamicRegistrations {
@@ -34,11 +42,15 @@ public class DynamicRegistrations {
   static final String DESCRIPTION =
       "Social media at work: module units in five languages, reflections that teachers grade.";
   private static final int MAX_NAME_CHARS = 200;
+  /** How the audit detail names the way a registration came. */
+  static final String AUDIT_CHANNEL = "dynamic registration";
   private static final Logger LOG = Logger.getLogger(DynamicRegistrations.class.getName());
 
   @Inject Settings settings;
   @Inject PlatformDirectory platforms;
   @Inject ContentSecurityPolicy policy;
+  @Inject AuditLog audit;
+  @Inject Transactor tx;
 
   /** Registrations one client address may start per minute: a few for a person, not a scanner. */
   static final int STARTS_PER_MINUTE = 20;
@@ -52,7 +64,7 @@ public class DynamicRegistrations {
 
   /** What was registered, for the page. */
   record Registered(String platformName, String issuer, String clientId, Optional<String> deploymentId,
-      boolean updated, boolean moodle) {}
+      boolean updated, boolean moodle, boolean awaitingApproval) {}
 
   /**
    * Registers the tool with the platform whose configuration is at {@code configurationUrl}.
@@ -64,6 +76,7 @@ public class DynamicRegistrations {
   Registered register(URI configurationUrl, Optional<String> registrationToken) throws LtiException {
     PlatformConfiguration platform = client.fetchConfiguration(configurationUrl, registrationToken);
     ClientRegistration answer = client.register(platform, tool().registrationRequestJson(platform), registrationToken);
+    checkLengths(platform, answer);
     Registered registered = store(platform, answer);
     LOG.info(() -> "Dynamic registration " + (registered.updated() ? "updated" : "created") + ": "
         + registered.issuer() + ", client id " + registered.clientId() + ", deployment "
@@ -90,22 +103,60 @@ public class DynamicRegistrations {
 
   /**
    * Stores the registration as of origin {@code DYNAMIC}: a new one, or the one of this issuer and
-   * client id updated, keeping the deployments it had.
+   * client id updated, keeping the deployments it had (and its switch); with its audit event, in one
+   * transaction. A new one starts switched off when {@code somework.registration.dynamic} is
+   * {@code pending}.
    */
   Registered store(PlatformConfiguration platform, ClientRegistration answer) {
-    Optional<PlatformRegistration> before = platforms.find(platform.issuer(), answer.clientId());
-    Set<String> deployments = new HashSet<>(before.map(PlatformRegistration::deploymentIds).orElse(Set.of()));
-    answer.deploymentId().ifPresent(deployments::add);
+    boolean pending = settings.dynamicRegistration() == Settings.DynamicRegistration.PENDING;
     String name = name(platform);
-    platforms.save(new PlatformRegistration(name, platform.issuer(), answer.clientId(), deployments,
-        platform.authorizationEndpoint(), platform.tokenEndpoint(), platform.jwksUri()),
-        Registration.Origin.DYNAMIC, null);
+    Registered registered = tx.inTransaction(em -> {
+      Optional<PlatformRegistration> before = platforms.find(platform.issuer(), answer.clientId());
+      Set<String> deployments = new HashSet<>(before.map(PlatformRegistration::deploymentIds).orElse(Set.of()));
+      answer.deploymentId().ifPresent(deployments::add);
+      platforms.save(new PlatformRegistration(name, platform.issuer(), answer.clientId(), deployments,
+          platform.authorizationEndpoint(), platform.tokenEndpoint(), platform.jwksUri()),
+          Registration.Origin.DYNAMIC, null);
+      long id = platforms.summary(platform.issuer(), answer.clientId()).orElseThrow().id();
+      boolean held = pending && before.isEmpty();
+      if (held) {
+        platforms.switchTo(id, false);
+      }
+      audit.record(new AuditLog.Event(before.isPresent() ? "REGISTRATION_UPDATED" : "REGISTRATION_ADDED",
+          AuditLog.ActorKind.ADMINISTRATOR, null, platform.issuer(), answer.clientId(), null, null, null,
+          AUDIT_CHANNEL + ": registration " + id + (held ? ", switched off until an administrator switches it on" : "")));
+      return new Registered(name, platform.issuer(), answer.clientId(), answer.deploymentId(), before.isPresent(),
+          platform.isMoodle(), held);
+    });
     platforms.forgetRegistrations(); // (save did already) the new deployment launches at once
     if (policy != null) {
       policy.registrationsChanged(); // the new platform may frame the tool at once
     }
-    return new Registered(name, platform.issuer(), answer.clientId(), answer.deploymentId(), before.isPresent(),
-        platform.isMoodle());
+    return registered;
+  }
+
+  /**
+   * Refuses values longer than their columns (migration V1), which the database would refuse with
+   * an internal error.
+   *
+   * @throws LtiException {@link LtiFailure#REGISTRATION_ANSWER_INVALID} naming the value
+   */
+  static void checkLengths(PlatformConfiguration platform, ClientRegistration answer) throws LtiException {
+    checkLength("issuer", platform.issuer(), 500);
+    checkLength("authorization_endpoint", platform.authorizationEndpoint().toString(), 1000);
+    checkLength("token_endpoint", platform.tokenEndpoint().toString(), 1000);
+    checkLength("jwks_uri", platform.jwksUri().toString(), 1000);
+    checkLength("client_id", answer.clientId(), 255);
+    if (answer.deploymentId().isPresent()) {
+      checkLength("deployment_id", answer.deploymentId().get(), 255);
+    }
+  }
+
+  private static void checkLength(String name, String value, int max) throws LtiException {
+    if (value.length() > max) {
+      throw new LtiException(LtiFailure.REGISTRATION_ANSWER_INVALID,
+          "The platform's " + name + " is longer than " + max + " characters; nothing was stored.");
+    }
   }
 
   /** "Moodle 4.3.2 (Build: …) at moodle.example.edu", or the issuer's host alone. */

@@ -23,4 +23,9 @@ final class RegistrationPage {
   static String refused(Messages text, String reason) {
     return Templates.render("registration/refused.jte", new Refused(text, reason));
   }
+
+  /** The refusal page when the tool does not take Dynamic Registration ({@code somework.registration.dynamic=off}). */
+  static String closed(Messages text) {
+    return refused(text, text.get("register.closed"));
+  }
 }

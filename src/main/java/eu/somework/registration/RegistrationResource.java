@@ -35,7 +35,8 @@ import java.util.logging.Logger;
  * window: 200 with what was registered, 400 for a start without a usable configuration URL, 502
  * when the platform could not be asked, its configuration was refused, or it refused the
  * registration (its message shown), 429 with Retry-After beyond {@value DynamicRegistrations#STARTS_PER_MINUTE}
- * starts a minute from one address (each start makes the tool send requests). Never cached: the
+ * starts a minute from one address (each start makes the tool send requests), 403 when
+ * {@code somework.registration.dynamic} is {@code off}. Never cached: the
  * URL carries the registration token.
  *
  * <p>Only the platform whose configuration URL was given may frame these pages; the policy of the
@@ -56,6 +57,9 @@ public class RegistrationResource {
     Messages text = Messages.of(UiLanguage.fromAcceptLanguage(acceptLanguage).orElse(UiLanguage.EN));
     // taken before anything is checked, so that a refusal is shown inside the platform's frame
     Optional<URI> framedBy = frameOrigin(configuration);
+    if (settings.dynamicRegistration() == Settings.DynamicRegistration.OFF) {
+      return page(403, RegistrationPage.closed(text), framedBy);
+    }
     Optional<Duration> wait = registrations.admit(request.getRemoteAddr());
     if (wait.isPresent()) {
       long seconds = Math.max(1, wait.get().toSeconds());

@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * What administrators do with registrations, on H2 and PostgreSQL: register from a platform file's
  * JSON, switch off (scores wait, reloading the files does not switch it back on) and on, delete with
- * every row of every table that names the registration.
+ * every row of every table that names the registration, except the administrators' own audit events.
  */
 @ParameterizedClass
 @EnumSource(DatabaseEngine.class)
@@ -97,6 +97,25 @@ class RegistrationAdminTest {
     assertEquals(400, missing.status());
     assertEquals("the registration: field 'clientId' is missing.", missing.getMessage());
     assertEquals(400, assertThrows(AdminRefused.class, () -> admin.register("not json")).status());
+  }
+
+  @Test
+  void anOverLongFieldAPlainHttpEndpointOrAPlaceholderIsA400NamingTheFieldAndNothingIsStored() {
+    AdminRefused tooLong = assertThrows(AdminRefused.class,
+        () -> admin.register(json("c1", "\"clientId\": \"" + "c".repeat(256) + "\", ")));
+    assertEquals(400, tooLong.status());
+    assertEquals("the registration: field 'clientId' is longer than 255 characters.", tooLong.getMessage());
+    AdminRefused plainHttp = assertThrows(AdminRefused.class, () -> admin.register(json("c1", "\"clientId\": \"c1\", ")
+        .replace("\"" + ISSUER + "/auth\"", "\"http://x.example.edu/auth\"")));
+    assertEquals(400, plainHttp.status());
+    assertTrue(plainHttp.getMessage().startsWith("the registration: field 'authorizationEndpoint' must be an https URL"),
+        plainHttp.getMessage());
+    AdminRefused placeholder = assertThrows(AdminRefused.class,
+        () -> admin.register(json("c1", "\"clientId\": \"replace-with-client-id\", ")));
+    assertEquals(400, placeholder.status());
+    assertTrue(placeholder.getMessage().startsWith("the registration: field 'clientId' still holds the sample"),
+        placeholder.getMessage());
+    assertTrue(directory.summaries().isEmpty());
   }
 
   @Test
@@ -157,7 +176,10 @@ class RegistrationAdminTest {
                 + " 'course', 'unit', 'u1', ?2 || '-v', 5, 10, FALSE, 't1', CURRENT_TIMESTAMP)",
             "INSERT INTO grade_criterion VALUES (?2 || '-g', 'crit', 5, NULL)",
             "INSERT INTO login_state (state, nonce, browser_hash, issuer, client_id, login_hint, target_link_uri,"
-                + " expires_at) VALUES (?2 || '-s', 'n', 'b', ?1, ?2, 'h', 't', CURRENT_TIMESTAMP)")) {
+                + " expires_at) VALUES (?2 || '-s', 'n', 'b', ?1, ?2, 'h', 't', CURRENT_TIMESTAMP)",
+            "INSERT INTO audit_event (id, occurred_at, action, actor_kind, actor_user_id, issuer, client_id,"
+                + " deployment_id, context_id, subject_user_id, detail) VALUES (?2 || '-e', CURRENT_TIMESTAMP,"
+                + " 'GRADE_SAVED', 'TEACHER', 't1', ?1, ?2, 'd1', 'course', 'u1', 'unit')")) {
           em.createNativeQuery(sql).setParameter(1, ISSUER).setParameter(2, client).executeUpdate();
         }
       }
@@ -175,6 +197,9 @@ class RegistrationAdminTest {
       assertEquals(1L, count(table), table + ": the other registration's row stays");
     }
     assertEquals(1L, count("language_preference"), "kept: another registration has the same issuer");
+    assertEquals(1, deleted.get("audit_event"), "the teacher's event about the registration goes: " + deleted);
+    assertEquals(List.of("REGISTRATION_ADDED", "REGISTRATION_DELETED"), administratorsEventsAbout("c1"),
+        "the administrators' events about it stay, and the deletion names issuer and client id");
     assertTrue(directory.summary(doomed.id()).isEmpty());
     assertEquals(404, assertThrows(AdminRefused.class, () -> admin.delete(doomed.id(), "c1")).status());
 
@@ -196,6 +221,13 @@ class RegistrationAdminTest {
 
     Files.delete(configFolder.resolve("lms.json"));
     assertEquals(1, admin.delete(id, "c1").get("platform_registration"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> administratorsEventsAbout(String clientId) {
+    return db.inTransaction(em -> ((List<Object>) em.createNativeQuery("SELECT action FROM audit_event"
+            + " WHERE issuer = ?1 AND client_id = ?2 AND actor_kind = 'ADMINISTRATOR' ORDER BY action")
+        .setParameter(1, ISSUER).setParameter(2, clientId).getResultList()).stream().map(Object::toString).toList());
   }
 
   private long count(String table) {

@@ -1,5 +1,6 @@
 package eu.somework.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -137,5 +138,23 @@ class CommandLineTest {
     assertFalse(Launcher.isAdminCommand(new String[] {}), "no arguments: the tool starts");
     assertFalse(Launcher.isAdminCommand(new String[] {"--port", "8080"}));
     assertFalse(Launcher.isAdminCommand(new String[] {"--help"}), "Payara Micro's own help");
+    assertFalse(Launcher.isAdminCommand(new String[] {"--port", "8080", "help"}), "no option of ours: Payara's");
+  }
+
+  @Test
+  void aCommandAfterItsOptionsIsMovedToTheFront() {
+    assertArrayEquals(new String[] {"rotate-keys", "--url", "http://localhost:18170"},
+        Launcher.adminCommand(new String[] {"--url", "http://localhost:18170", "rotate-keys"}).orElseThrow());
+    assertArrayEquals(new String[] {"register", "--file", "x.json", "--url=https://t.example.edu"},
+        Launcher.adminCommand(new String[] {"--file", "x.json", "--url=https://t.example.edu", "register"})
+            .orElseThrow());
+    assertArrayEquals(new String[] {"list-platforms", "--url", "https://t.example.edu"},
+        Launcher.adminCommand(new String[] {"list-platforms", "--url", "https://t.example.edu"}).orElseThrow(),
+        "a command first stays as it is");
+    assertTrue(Launcher.adminCommand(new String[] {"--url", "help"}).isEmpty(), "an option's value is no command");
+    assertTrue(Launcher.adminCommand(new String[] {"--url", "http://localhost:18170"}).isEmpty());
+    assertTrue(Launcher.hasCommandOption(new String[] {"--url", "http://localhost:18170"}),
+        "options of ours without a command: the launcher says so instead of starting Payara Micro");
+    assertFalse(Launcher.hasCommandOption(new String[] {"--port", "8080"}));
   }
 }

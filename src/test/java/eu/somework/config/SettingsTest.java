@@ -129,6 +129,19 @@ class SettingsTest {
   }
 
   @Test
+  void dynamicRegistrationIsOnByDefaultAndOtherwiseOnPendingOrOff() {
+    assertEquals(Settings.DynamicRegistration.ON, with(Map.of()).dynamicRegistration());
+    assertEquals(Settings.DynamicRegistration.PENDING,
+        with(Map.of("somework.registration.dynamic", "Pending")).dynamicRegistration());
+    assertEquals(Settings.DynamicRegistration.OFF,
+        with(Map.of("somework.registration.dynamic", "off")).dynamicRegistration());
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> with(Map.of("somework.registration.dynamic", "approve")).dynamicRegistration());
+    assertTrue(e.getMessage().contains("somework.registration.dynamic"), e.getMessage());
+    assertTrue(e.getMessage().contains("must be on, pending or off, not 'approve'"), e.getMessage());
+  }
+
+  @Test
   void productionModeSwitchesTheSimulatorOffWhateverItsOwnKeySays() {
     Settings settings = with(Map.of("somework.mode", "production", "somework.simulator.enabled", "true"));
 

@@ -60,6 +60,12 @@ final class AdminApi {
         .findFirst();
   }
 
+  /** The latest audit events (up to 500), newest first, each a JSON object. */
+  List<Map<String, Object>> auditEvents() throws Exception {
+    Map<String, Object> answer = json(send(HttpRequest.newBuilder(uri("/audit?limit=500")).GET(), 200));
+    return java.util.Arrays.asList(JSONObjectUtils.getJSONObjectArray(answer, "events"));
+  }
+
   /** Switches a registration off ({@code enabled} false) or on again. */
   void switchRegistration(Object id, boolean enabled) throws Exception {
     send(HttpRequest.newBuilder(uri("/registrations/" + id + (enabled ? "/enable" : "/disable")))

@@ -43,7 +43,8 @@ abstract class AdminConsoleChecks {
   private final HttpClient http = HttpClient.newHttpClient();
 
   /**
-   * How many rows of each table of the tool's schema name {@code value} in any text column; empty
+   * How many rows of each table of the tool's schema name {@code value} in any text column (not counting
+   * administrators' audit events, which a deletion keeps); empty
    * when the test cannot read the database while the server runs (an H2 file the server holds).
    */
   abstract Optional<Map<String, Long>> rowsNaming(String value) throws Exception;
@@ -283,7 +284,10 @@ abstract class AdminConsoleChecks {
     assertEquals(403, LtiLogin.start(new Browser(), "admdel", "client-del", "dep-adm").answer().status(),
         "the platform is unknown now");
     rowsNaming(issuer).ifPresent(rows -> assertEquals(0L, rows.values().stream().mapToLong(Long::longValue).sum(),
-        "rows still naming the deleted platform: " + rows));
+        "rows still naming the deleted platform (other than administrators' audit events): " + rows));
+    String audit = api("GET", "/admin/api/audit?limit=500", TOKEN, null).body();
+    assertTrue(audit.contains("REGISTRATION_ADDED") && audit.contains("REGISTRATION_DELETED")
+        && audit.contains("client-del\""), "the administrators' events stay and name the registration: " + audit);
 
     // in the console: the POST answers with the overview (303), which says what was deleted
     long other = ((Number) JSONObjectUtils.parse(api("POST", "/admin/api/registrations", TOKEN,
@@ -295,7 +299,8 @@ abstract class AdminConsoleChecks {
     assertEquals("/admin", URI.create(TOOL).resolve(typed.header("Location")).getPath());
     Browser.Page after = console.follow(typed);
     assertTrue(after.body().contains("Registration " + other + " was deleted with its data ("), after.body());
-    assertFalse(after.body().contains("client-del2"), "it is gone from the list: " + after.body());
+    assertFalse(after.body().contains("data-registration=\"" + other + "\""), "it is gone from the list: " + after.body());
+    assertTrue(after.body().contains("<code>client-del2</code>"), "the audit log names it: " + after.body());
   }
 
   @Test

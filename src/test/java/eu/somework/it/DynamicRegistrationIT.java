@@ -101,6 +101,10 @@ class DynamicRegistrationIT {
     Browser.Page landing = launch(issuer, "moodle-client-1", deployment);
     assertEquals(200, landing.status(), landing.body());
     assertEquals("Student", landing.fact("role"));
+    assertTrue(new AdminApi().auditEvents().stream().anyMatch(e -> "REGISTRATION_ADDED".equals(e.get("action"))
+            && issuer.equals(e.get("issuer")) && "moodle-client-1".equals(e.get("clientId"))
+            && "ADMINISTRATOR".equals(e.get("actorKind")) && ((String) e.get("detail")).startsWith("dynamic registration: ")),
+        "the registration is in the audit log");
   }
 
   @Test

@@ -148,8 +148,12 @@ class RegistrationGuideIT {
       assertTrue(sample.contains("\"" + field + "\""), "the sample file has " + field);
     }
     Files.writeString(folder.resolve("example-moodle.json"), sample);
+    assertEquals(List.of("example-moodle.json: field 'clientId' still holds the sample's placeholder"
+        + " 'replace-with-client-id': put the platform's own value there"),
+        new PlatformFileLoader().load(folder).problems(), "as it is, the sample is refused for its placeholder");
+    Files.writeString(folder.resolve("example-moodle.json"), sample.replace("replace-with-client-id", "client-7Hq2"));
     PlatformFileLoader.Result loaded = new PlatformFileLoader().load(folder);
-    assertEquals(List.of(), loaded.problems());
+    assertEquals(List.of(), loaded.problems(), "with the platform's client id it is read");
     assertEquals("https://moodle.example.edu", loaded.registrations().get(0).registration().issuer());
   }
 

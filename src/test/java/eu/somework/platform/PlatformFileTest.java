@@ -90,8 +90,8 @@ class PlatformFileTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tokenEndpoint", "jwksUri"})
-  void keySetAndTokenEndpointMustBeHttps(String field) {
+  @ValueSource(strings = {"authorizationEndpoint", "tokenEndpoint", "jwksUri"})
+  void endpointsMustBeHttps(String field) {
     assertEquals(FILE + ": field '" + field + "' must be an https URL (plain http only on this machine's"
             + " loopback: 127.0.0.0/8, ::1, localhost), not 'http://moodle.example.org/mod/lti/x.php'",
         refusal(withField(field, "http://moodle.example.org/mod/lti/x.php")));
@@ -99,8 +99,9 @@ class PlatformFileTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"http://localhost:8081/mod/lti/x.php", "http://127.0.0.1:8081/x", "http://[::1]:8081/x"})
-  void keySetAndTokenEndpointMayBePlainHttpOnLoopback(String url) throws PlatformFile.Invalid {
+  void endpointsMayBePlainHttpOnLoopback(String url) throws PlatformFile.Invalid {
     Map<String, Object> fields = moodleFields();
+    fields.put("authorizationEndpoint", url);
     fields.put("tokenEndpoint", url);
     fields.put("jwksUri", url);
 
@@ -108,6 +109,43 @@ class PlatformFileTest {
 
     assertEquals(URI.create(url), registration.jwksUri());
     assertEquals(URI.create(url), registration.tokenEndpoint());
+    assertEquals(URI.create(url), registration.authorizationEndpoint());
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"name, 200", "clientId, 255"})
+  void aTextLongerThanItsColumnIsNamed(String field, int max) throws PlatformFile.Invalid {
+    PlatformFile.parse(FILE, withField(field, "x".repeat(max)));
+    assertEquals(FILE + ": field '" + field + "' is longer than " + max + " characters",
+        refusal(withField(field, "x".repeat(max + 1))));
+    assertEquals(FILE + ": field '" + field + "' is longer than " + max + " characters",
+        refusal(withField(field, "x".repeat(100_000))));
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"issuer, 500", "authorizationEndpoint, 1000", "tokenEndpoint, 1000",
+      "jwksUri, 1000"})
+  void aUrlLongerThanItsColumnIsNamed(String field, int max) throws PlatformFile.Invalid {
+    String base = "https://moodle.example.org/";
+    PlatformFile.parse(FILE, withField(field, base + "p".repeat(max - base.length())));
+    assertEquals(FILE + ": field '" + field + "' is longer than " + max + " characters",
+        refusal(withField(field, base + "p".repeat(max - base.length() + 1))));
+  }
+
+  @Test
+  void aDeploymentIdLongerThanItsColumnIsNamed() {
+    assertEquals(FILE + ": field 'deploymentIds' is longer than 255 characters",
+        refusal(withField("deploymentIds", List.of("3", "d".repeat(256)))));
+  }
+
+  @Test
+  void theSampleFilesPlaceholdersAreRefused() throws Exception {
+    String sample = java.nio.file.Files.readString(
+        java.nio.file.Path.of("lti-config/platforms/example-moodle.json.sample"));
+    assertEquals(FILE + ": field 'clientId' still holds the sample's placeholder 'replace-with-client-id':"
+        + " put the platform's own value there", refusal(sample));
+    assertEquals(FILE + ": field 'deploymentIds' still holds the sample's placeholder 'Replace-With-Id':"
+        + " put the platform's own value there", refusal(withField("deploymentIds", List.of("Replace-With-Id"))));
   }
 
   @ParameterizedTest

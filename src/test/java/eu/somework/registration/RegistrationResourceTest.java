@@ -13,17 +13,27 @@ import org.junit.jupiter.api.Test;
 /**
  * The refusals {@code /lti/register} gives before it asks any platform: in production a platform
  * on the tool's own machine is refused (the public URL must not reach loopback services), and the
- * page may be framed only by the configuration URL's site.
+ * page may be framed only by the configuration URL's site; with {@code somework.registration.dynamic=off}
+ * every start is refused with 403.
  */
 class RegistrationResourceTest {
 
   static RegistrationResource resource(boolean production) {
+    return resource(production, Settings.DynamicRegistration.ON);
+  }
+
+  static RegistrationResource resource(boolean production, Settings.DynamicRegistration dynamic) {
     RegistrationResource resource = new RegistrationResource();
     resource.registrations = new DynamicRegistrations(); // never reaches a platform in these tests
     resource.settings = new Settings() {
       @Override
       public boolean production() {
         return production;
+      }
+
+      @Override
+      public DynamicRegistration dynamicRegistration() {
+        return dynamic;
       }
     };
     return resource;
@@ -42,6 +52,28 @@ class RegistrationResourceTest {
     assertEquals(400, answer.getStatus());
     assertTrue(((String) answer.getEntity()).contains("on its own machine (loopback)"), (String) answer.getEntity());
     assertEquals("no-store", answer.getHeaderString("Cache-Control"));
+  }
+
+  @Test
+  void whenDynamicRegistrationIsOffEveryStartIsRefusedWith403AndAClearPage() {
+    Response answer = resource(false, Settings.DynamicRegistration.OFF).register(
+        "https://moodle.example.edu/mod/lti/openid-configuration.php", "t", "fi", from("192.0.2.4"));
+    assertEquals(403, answer.getStatus());
+    String page = (String) answer.getEntity();
+    assertTrue(page.contains("Tämä SoMe@Work ei ota vastaan dynaamisia rekisteröintejä."), page);
+    assertTrue(page.contains("data-result=\"refused\""), page);
+  }
+
+  @Test
+  void aRegistrationHeldForAnAdministratorSaysSoOnItsClosingPage() {
+    DynamicRegistrations.Registered held = new DynamicRegistrations.Registered("Moodle at moodle.example.edu",
+        "https://moodle.example.edu", "client-1", java.util.Optional.of("3"), false, false, true);
+    String page = RegistrationPage.done(eu.somework.web.Messages.of(eu.somework.web.UiLanguage.EN), held);
+    assertTrue(page.contains("data-fact=\"awaiting-approval\">The registration is stored switched off"), page);
+    String live = RegistrationPage.done(eu.somework.web.Messages.of(eu.somework.web.UiLanguage.EN),
+        new DynamicRegistrations.Registered("Moodle", "https://moodle.example.edu", "client-1",
+            java.util.Optional.of("3"), false, false, false));
+    assertTrue(!live.contains("awaiting-approval"), live);
   }
 
   @Test
