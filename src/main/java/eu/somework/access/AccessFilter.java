@@ -7,6 +7,7 @@ import eu.somework.session.ToolSession;
 import eu.somework.learner.LanguagePreferences;
 import eu.somework.session.AdminOnly;
 import eu.somework.session.Allow;
+import eu.somework.web.ClientAddress;
 import eu.somework.web.ErrorPage;
 import eu.somework.web.Messages;
 import eu.somework.web.UiLanguage;
@@ -63,6 +64,7 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
   @Inject SessionRegistrations registrations;
   @Inject PersonSessions people;
   @Inject LanguagePreferences languages;
+  @Inject ClientAddress clientAddress;
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
@@ -92,7 +94,7 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
    */
   private void admitAdministrator(ContainerRequestContext request, AdminOnly rule) throws IOException {
     request.setProperty(WITH_SESSION, Boolean.TRUE);
-    AdminGate.Admission admission = adminGate.admit(request, rule, servletRequest.getRemoteAddr());
+    AdminGate.Admission admission = adminGate.admit(request, rule, clientAddress.of(servletRequest));
     if (admission.refusal().isPresent()) {
       request.abortWith(admission.refusal().get());
       return;

@@ -2,6 +2,7 @@ package eu.somework.admin;
 
 import eu.somework.session.AdminSessionTokens;
 import eu.somework.session.Public;
+import eu.somework.web.ClientAddress;
 import eu.somework.web.Messages;
 import eu.somework.web.UiLanguage;
 import jakarta.inject.Inject;
@@ -39,6 +40,7 @@ public class AdminSignInResource {
   @Inject AdminAccess access;
   @Inject Clock clock;
   @Inject AdminAudit audit;
+  @Inject ClientAddress clientAddress;
   @Context HttpHeaders headers;
   @Context HttpServletRequest request;
 
@@ -50,7 +52,7 @@ public class AdminSignInResource {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response signIn(@FormParam("user") String user, @FormParam("password") String password) {
-    String address = request.getRemoteAddr();
+    String address = clientAddress.of(request);
     Optional<Duration> wait = failures.blocked(address);
     if (wait.isPresent()) {
       long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);

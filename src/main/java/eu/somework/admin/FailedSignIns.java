@@ -12,7 +12,8 @@ import java.util.Optional;
  * address: after {@link #MAX_FAILURES} failures, every attempt from that address is refused (429)
  * until {@link #WINDOW} has passed since its last failure — also with the right password, so that
  * guessing gains nothing. Counted per instance in a Caffeine cache bounded in size, like
- * {@code launch.AddressRateLimit}; by the socket's address (see its reverse-proxy note).
+ * {@code launch.AddressRateLimit}; by the client's address
+ * ({@code web.ClientAddress}: behind a trusted reverse proxy, the address it forwarded for).
  */
 @ApplicationScoped
 public class FailedSignIns {

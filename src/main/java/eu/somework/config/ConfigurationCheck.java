@@ -34,6 +34,7 @@ public final class ConfigurationCheck {
     ask(problems, settings::outboxStuckAfter);
     ask(problems, settings::outboxClaim);
     ask(problems, settings::retentionMonths);
+    ask(problems, settings::trustedProxies);
     if (Boolean.TRUE.equals(production)) {
       productionProblems(settings, baseUrl != null, problems);
     }

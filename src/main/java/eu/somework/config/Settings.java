@@ -46,6 +46,7 @@ public class Settings {
   static final String RETENTION_MONTHS = "somework.retention.months";
   static final String OUTBOX_CLAIM_SECONDS = "somework.outbox.claim-seconds";
   static final String DYNAMIC_REGISTRATION = "somework.registration.dynamic";
+  static final String PROXY_TRUSTED_ADDRESSES = "somework.proxy.trusted-addresses";
 
   /** How the tool runs: with the conveniences of development, or locked down for production. */
   public enum Mode {
@@ -220,6 +221,29 @@ public class Settings {
   public OptionalInt retentionMonths() {
     long months = whole(RETENTION_MONTHS, 0, 0, "months");
     return months == 0 ? OptionalInt.empty() : OptionalInt.of((int) months);
+  }
+
+  /**
+   * {@code somework.proxy.trusted-addresses}: the reverse proxies whose {@code X-Forwarded-For} the
+   * tool believes, comma-separated IP addresses or CIDR ranges (default none: the client's address
+   * is the socket's, whatever a request's headers say).
+   *
+   * @throws IllegalStateException if an entry is not an IP address or CIDR range
+   */
+  public java.util.List<AddressRange> trustedProxies() {
+    java.util.List<AddressRange> ranges = new java.util.ArrayList<>();
+    for (String entry : get(PROXY_TRUSTED_ADDRESSES).orElse("").split(",")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      try {
+        ranges.add(AddressRange.parse(entry));
+      } catch (IllegalArgumentException malformed) {
+        throw invalid(PROXY_TRUSTED_ADDRESSES, "must list IP addresses or CIDR ranges separated by commas"
+            + " (e.g. 10.0.0.5, 10.1.0.0/16, fd00::/8): " + malformed.getMessage());
+      }
+    }
+    return java.util.List.copyOf(ranges);
   }
 
   /** {@code somework.key-encryption-secret}: what private keys are encrypted under; a secret: never log it. */

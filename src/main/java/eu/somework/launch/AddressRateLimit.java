@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * many addresses costs bounded memory. Per instance: with several instances behind a balancer
  * each counts its own share. Thread-safe.
  *
- * <p>TODO [Security]: behind a reverse proxy every request comes from the proxy's address; a
- * setting naming the trusted proxies (and reading X-Forwarded-For from them only) can come later.
+ * <p>The address is the client's as {@code web.ClientAddress} finds it: behind a reverse proxy
+ * listed in {@code somework.proxy.trusted-addresses}, the address the proxy forwarded for.
  */
 public final class AddressRateLimit {
   private final double permitsPerMinute;

@@ -1,6 +1,7 @@
 package eu.somework.launch;
 
 import eu.somework.session.Public;
+import eu.somework.web.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,7 @@ public class LoginResource {
   @Inject LaunchService launches;
   @Inject LoginRateLimiter rateLimiter;
   @Inject LaunchOutcomes outcomes;
+  @Inject ClientAddress clientAddress;
 
   @GET
   public Response get(@Context UriInfo uri, @Context HttpServletRequest request) {
@@ -39,9 +41,9 @@ public class LoginResource {
   }
 
   private Response redirect(java.util.Map<String, String> params, HttpServletRequest request) {
-    // the socket's address: see AddressRateLimit for the reverse-proxy TODO
+    // behind a trusted reverse proxy, the address it forwarded for (ClientAddress)
     try {
-      rateLimiter.check(request.getRemoteAddr());
+      rateLimiter.check(clientAddress.of(request));
     } catch (LaunchRejected refused) {
       outcomes.rejected(refused.reason().failure()); // before any platform is known
       throw refused;

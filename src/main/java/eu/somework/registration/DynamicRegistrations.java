@@ -87,7 +87,7 @@ public class DynamicRegistrations {
   /**
    * Takes one of the address's registration starts.
    *
-   * @param clientAddress the socket's address (behind a proxy, the proxy's: see AddressRateLimit)
+   * @param clientAddress the client's address ({@code web.ClientAddress})
    * @return empty when the start may go ahead, else how long until the next one may
    */
   Optional<Duration> admit(String clientAddress) {

@@ -8,6 +8,7 @@ import eu.somework.lti.PlatformConfiguration;
 import eu.somework.lti.PlatformEndpoints;
 import eu.somework.platform.ContentSecurityPolicy;
 import eu.somework.session.Public;
+import eu.somework.web.ClientAddress;
 import eu.somework.web.Messages;
 import eu.somework.web.UiLanguage;
 import jakarta.inject.Inject;
@@ -49,6 +50,7 @@ public class RegistrationResource {
 
   @Inject DynamicRegistrations registrations;
   @Inject Settings settings;
+  @Inject ClientAddress clientAddress;
 
   @GET
   public Response register(@QueryParam("openid_configuration") String configuration,
@@ -60,7 +62,7 @@ public class RegistrationResource {
     if (settings.dynamicRegistration() == Settings.DynamicRegistration.OFF) {
       return page(403, RegistrationPage.closed(text), framedBy);
     }
-    Optional<Duration> wait = registrations.admit(request.getRemoteAddr());
+    Optional<Duration> wait = registrations.admit(clientAddress.of(request));
     if (wait.isPresent()) {
       long seconds = Math.max(1, wait.get().toSeconds());
       return Response.fromResponse(page(429, RegistrationPage.refused(text,

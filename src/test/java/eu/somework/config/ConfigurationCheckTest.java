@@ -130,4 +130,16 @@ class ConfigurationCheckTest {
 
     assertEquals(List.of(), log.records());
   }
+
+  @Test
+  void trustedProxiesMustBeAddressesOrRanges() {
+    assertEquals(List.of(), problems(Map.of("somework.proxy.trusted-addresses", "10.0.0.5, 10.1.0.0/16, fd00::/8")));
+    assertEquals(List.of(), problems(Map.of("somework.proxy.trusted-addresses", "")));
+    List<String> problems = problems(Map.of("somework.proxy.trusted-addresses", "10.0.0.5, proxy.example.org"));
+    assertEquals(1, problems.size());
+    assertTrue(problems.get(0).contains("somework.proxy.trusted-addresses"), problems.get(0));
+    assertTrue(problems.get(0).contains("SOMEWORK_PROXY_TRUSTED_ADDRESSES"), problems.get(0));
+    assertTrue(problems.get(0).contains("'proxy.example.org' is not an IP address or CIDR range"), problems.get(0));
+    assertEquals(1, problems(Map.of("somework.proxy.trusted-addresses", "10.0.0.0/40")).size());
+  }
 }

@@ -25,6 +25,7 @@ class RegistrationResourceTest {
   static RegistrationResource resource(boolean production, Settings.DynamicRegistration dynamic) {
     RegistrationResource resource = new RegistrationResource();
     resource.registrations = new DynamicRegistrations(); // never reaches a platform in these tests
+    resource.clientAddress = new eu.somework.web.ClientAddress(java.util.List.of());
     resource.settings = new Settings() {
       @Override
       public boolean production() {

@@ -1,0 +1,80 @@
+package eu.somework.web;
+
+import eu.somework.config.AddressRange;
+import eu.somework.config.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The address of the client a request comes from, the key of the per-address limits (login rate,
+ * administrators' sign-in lock-out, Dynamic Registration starts) and of log lines. It is the
+ * socket's address, unless that is one of the reverse proxies listed in
+ * {@code somework.proxy.trusted-addresses}: then it is the right-most address in
+ * {@code X-Forwarded-For} that is not itself a trusted proxy. Entries that are not IP addresses are
+ * skipped; when no entry qualifies, the socket's address stands. A client that reaches the tool
+ * directly cannot choose its address with the header, and entries a client put to the left of
+ * what the proxies appended are never reached.
+ */
+@ApplicationScoped
+public class ClientAddress {
+  /** The header reverse proxies append the address they received the request from to. */
+  public static final String FORWARDED_FOR = "X-Forwarded-For";
+
+  @Inject Settings settings;
+  private List<AddressRange> trusted;
+
+  /** For CDI. */
+  public ClientAddress() {}
+
+  /** Trusting the given proxies, e.g. in a test. */
+  public ClientAddress(List<AddressRange> trusted) {
+    this.trusted = List.copyOf(trusted);
+  }
+
+  @PostConstruct
+  void readSettings() {
+    trusted = settings.trustedProxies();
+  }
+
+  /** The client address of a request. */
+  public String of(HttpServletRequest request) {
+    Enumeration<String> headers = request.getHeaders(FORWARDED_FOR);
+    List<String> forwarded = headers == null ? List.of() : Collections.list(headers);
+    return resolve(request.getRemoteAddr(), forwarded, trusted);
+  }
+
+  /**
+   * The client address of a request from {@code socketAddress} with the given
+   * {@code X-Forwarded-For} header values (in the order received; each may list several addresses).
+   */
+  public static String resolve(String socketAddress, List<String> forwardedFor, List<AddressRange> trusted) {
+    if (trusted.isEmpty() || !trusted(AddressRange.address(socketAddress), trusted)) {
+      return socketAddress;
+    }
+    List<String> entries = new ArrayList<>();
+    for (String value : forwardedFor) {
+      if (value != null) {
+        entries.addAll(List.of(value.split(",")));
+      }
+    }
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      Optional<InetAddress> address = AddressRange.address(entries.get(i));
+      if (address.isPresent() && !trusted(address, trusted)) {
+        return address.get().getHostAddress();
+      }
+    }
+    return socketAddress;
+  }
+
+  private static boolean trusted(Optional<InetAddress> address, List<AddressRange> trusted) {
+    return address.isPresent() && trusted.stream().anyMatch(range -> range.contains(address.get()));
+  }
+}
