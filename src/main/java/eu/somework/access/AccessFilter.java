@@ -125,7 +125,7 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
     RequestContext established = RequestContext.forSession(session, token.get(), params.first("lang").orElse(null),
         request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), languages);
     // chosen when first needed: the landing page reads the stored choice with its own data
-    request.setProperty(ErrorPage.LANGUAGE_PROPERTY, (java.util.function.Supplier<UiLanguage>) established::language);
+    request.setProperty(ErrorPage.LANGUAGE_PROPERTY, (java.util.function.Supplier<UiLanguage>) established::languageForErrorPage);
     if (session.issuer() != null && !registrations.admitsSessions(session.issuer(), session.clientId())) {
       // switched off or deleted by an administrator: its open sessions end with it
       throw new ForbiddenException(established.text().get("access.registrationOff"));

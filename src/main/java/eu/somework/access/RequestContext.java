@@ -106,6 +106,21 @@ public class RequestContext {
     return language;
   }
 
+  /**
+   * {@link #language()} for an error page: when the learner's stored choice cannot be read (the
+   * database is unreachable), the language chosen without it (the launch's locale, the browser's).
+   */
+  public UiLanguage languageForErrorPage() {
+    try {
+      return language();
+    } catch (RuntimeException e) {
+      if (language == null && chooseLanguage != null) {
+        return chooseLanguage.apply(Optional.of(Optional.empty()));
+      }
+      throw e;
+    }
+  }
+
   public Messages text() {
     return Messages.of(language());
   }

@@ -1,7 +1,9 @@
 package eu.somework.persistence;
 
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
 
 /**
  * Where a cache reads a stale entry again while the request that found it is answered with the
@@ -11,6 +13,33 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class BackgroundRefresh {
   private BackgroundRefresh() {}
+
+  /**
+   * A cache loader reading with {@code load}; when a background read again fails because the
+   * database is unreachable ({@link DatabaseOutage}), it keeps the value it had instead of letting
+   * the cache log the failure with its stack trace on every refresh while the database is down (the
+   * request that needs the database says so once, with a 503).
+   */
+  public static <K, V> CacheLoader<K, V> keepingOnOutage(Function<K, V> load) {
+    return new CacheLoader<>() {
+      @Override
+      public V load(K key) {
+        return load.apply(key);
+      }
+
+      @Override
+      public V reload(K key, V oldValue) {
+        try {
+          return load.apply(key);
+        } catch (RuntimeException e) {
+          if (DatabaseOutage.isCause(e)) {
+            return oldValue;
+          }
+          throw e;
+        }
+      }
+    };
+  }
 
   /** An executor that runs work in the common pool under the class loader of {@code owner}. */
   public static Executor withClassLoaderOf(Class<?> owner) {

@@ -54,7 +54,7 @@ public class PlatformDirectory implements RegistrationDirectory {
       .refreshAfterWrite(FRESHNESS)
       .expireAfterWrite(KEPT)
       .executor(BackgroundRefresh.withClassLoaderOf(PlatformDirectory.class))
-      .build(this::load);
+      .build(BackgroundRefresh.keepingOnOutage(this::load));
 
   /** For the container. */
   public PlatformDirectory() {}

@@ -1,5 +1,6 @@
 package eu.somework.platform;
 
+import eu.somework.persistence.DatabaseOutage;
 import eu.somework.persistence.Transactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,16 +66,29 @@ public class RegistrationChanges {
   /**
    * The registrations' generation now: read from the database (once per request inside a request).
    * When it differs from the last one this instance read, the {@link #onChange} listeners run first.
+   * While the database is unreachable, the last generation read (if any).
    */
   public long current() {
     Long[] memo = REQUEST.get();
     if (memo != null && memo[0] != null) {
       return memo[0];
     }
-    long generation = tx.read(em -> {
-      List<?> rows = em.createNativeQuery(READ).getResultList();
-      return rows.isEmpty() ? 0L : ((Number) rows.get(0)).longValue();
-    });
+    long generation;
+    try {
+      generation = tx.read(em -> {
+        List<?> rows = em.createNativeQuery(READ).getResultList();
+        return rows.isEmpty() ? 0L : ((Number) rows.get(0)).longValue();
+      });
+    } catch (RuntimeException e) {
+      long known = lastSeen.get();
+      if (known == Long.MIN_VALUE || !DatabaseOutage.isCause(e)) {
+        throw e;
+      }
+      // the database is unreachable, so nothing can have changed: the caches stay as they are, and
+      // whatever this request needs from the database answers 503 itself (callers such as the
+      // security headers' filter run outside the error mapping and would give a bare 500)
+      return known;
+    }
     if (memo != null) {
       memo[0] = generation;
     }

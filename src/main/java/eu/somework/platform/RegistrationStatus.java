@@ -31,7 +31,7 @@ public class RegistrationStatus implements SessionRegistrations {
   private final LoadingCache<Key, Boolean> answers = Caffeine.newBuilder()
       .maximumSize(10_000).refreshAfterWrite(FRESHNESS).expireAfterWrite(PlatformDirectory.KEPT)
       .executor(eu.somework.persistence.BackgroundRefresh.withClassLoaderOf(RegistrationStatus.class))
-      .build(this::load);
+      .build(eu.somework.persistence.BackgroundRefresh.keepingOnOutage(this::load));
 
   /** The status over a database outside the container (tests). */
   public static RegistrationStatus over(Transactor tx) {

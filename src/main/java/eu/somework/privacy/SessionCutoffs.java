@@ -39,7 +39,7 @@ public class SessionCutoffs implements PersonSessions {
   private final LoadingCache<String, Map<String, Instant>> table = Caffeine.newBuilder()
       .refreshAfterWrite(FRESHNESS)
       .executor(eu.somework.persistence.BackgroundRefresh.withClassLoaderOf(SessionCutoffs.class))
-      .build(all -> load());
+      .build(eu.somework.persistence.BackgroundRefresh.keepingOnOutage(all -> load()));
 
   /** Cut-offs over a database outside the container, for sessions of at most {@code sessionLifetime} (tests). */
   public static SessionCutoffs over(Transactor tx, Duration sessionLifetime) {

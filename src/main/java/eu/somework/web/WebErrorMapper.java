@@ -53,7 +53,11 @@ public class WebErrorMapper implements ExceptionMapper<Throwable> {
   private Optional<UiLanguage> chosenLanguage() {
     Object chosen = request == null ? null : request.getAttribute(ErrorPage.LANGUAGE_PROPERTY);
     if (chosen instanceof java.util.function.Supplier<?> later) { // chosen when first needed
-      chosen = later.get();
+      try {
+        chosen = later.get();
+      } catch (RuntimeException e) { // the error page must not fail on what failed the request
+        chosen = null;
+      }
     }
     return chosen instanceof UiLanguage language ? Optional.of(language) : Optional.empty();
   }
