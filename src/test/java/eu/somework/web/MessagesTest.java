@@ -53,6 +53,24 @@ class MessagesTest {
   }
 
   @Test
+  void aSharedMessageFormatsEachCallersOwnArgumentsWhenUsedFromManyThreads() throws Exception {
+    Messages polish = Messages.of(UiLanguage.PL);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 2_000; i++) {
+        int minutes = i % 1_000; // below the thousands, where Polish groups digits
+        results.add(pool.submit(() -> polish.get("module.duration", minutes)));
+      }
+      for (int i = 0; i < results.size(); i++) {
+        assertEquals("Czas: około " + (i % 1_000) + " min", results.get(i).get(), "call " + i);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void messagesAreReadAsUtf8InTheirLanguage() {
     assertEquals("Siirry sisältöön", Messages.of(UiLanguage.FI).get("page.skip"));
     assertEquals("انتقل إلى المحتوى", Messages.of(UiLanguage.AR).get("page.skip"));
