@@ -86,7 +86,7 @@ public class AdminAccess implements AdminGate {
         .filter(genuine -> !signedOut.ended(genuine)); // a copy of a signed-out cookie opens nothing
     if (session.isEmpty()) {
       if ("GET".equals(request.getMethod())) {
-        return Admission.refused(Response.seeOther(URI.create("/admin/sign-in")).header("Cache-Control", "no-store")
+        return Admission.refused(Response.seeOther(URI.create(settings.baseUrl() + "/admin/sign-in")).header("Cache-Control", "no-store")
             .build());
       }
       return Admission.refused(page(language, 401, Messages.of(language).get("admin.signInFirst"),

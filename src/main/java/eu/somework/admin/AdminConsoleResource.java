@@ -131,7 +131,7 @@ public class AdminConsoleResource {
   public Response signOut() {
     signedOut.end(context.session().orElseThrow());
     audit.record("ADMIN_SIGNED_OUT", null, null, null);
-    return Response.seeOther(URI.create("/admin/sign-in"))
+    return Response.seeOther(URI.create(settings.baseUrl() + "/admin/sign-in"))
         .header("Set-Cookie", AdminCookie.removal(access.secureCookies())).build();
   }
 
@@ -152,8 +152,8 @@ public class AdminConsoleResource {
     return Optional.empty();
   }
 
-  private static Response back(String done) {
-    return Response.seeOther(URI.create("/admin?done=" + done)).build();
+  private Response back(String done) {
+    return Response.seeOther(URI.create(settings.baseUrl() + "/admin?done=" + done)).build();
   }
 
   private static Response html(int status, String body) {

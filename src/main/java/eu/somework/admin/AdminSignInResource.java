@@ -1,5 +1,6 @@
 package eu.somework.admin;
 
+import eu.somework.config.Settings;
 import eu.somework.session.AdminSessionTokens;
 import eu.somework.session.Public;
 import eu.somework.web.ClientAddress;
@@ -41,6 +42,7 @@ public class AdminSignInResource {
   @Inject Clock clock;
   @Inject AdminAudit audit;
   @Inject ClientAddress clientAddress;
+  @Inject Settings settings;
   @Context HttpHeaders headers;
   @Context HttpServletRequest request;
 
@@ -71,7 +73,7 @@ public class AdminSignInResource {
     AdminSessionTokens.AdminSession session = AdminSessionTokens.start(credentials.user(), clock.instant());
     audit.record(AdminAudit.Channel.CONSOLE, "ADMIN_SIGNED_IN", null, null, null);
     LOG.info(() -> "Administrators' console: signed in from " + address);
-    return Response.seeOther(URI.create("/admin"))
+    return Response.seeOther(URI.create(settings.baseUrl() + "/admin"))
         .header("Set-Cookie", AdminCookie.header(tokens.issue(session), session.expiresAt(), clock.instant(),
             access.secureCookies()))
         .build();

@@ -38,6 +38,27 @@ final class RawHttp {
     }
   }
 
+  /**
+   * One request from 127.0.0.1 naming another {@code Host} than the tool's (as a reverse proxy does
+   * that passes its own public host on); {@code form} is a POST body, or null for a GET.
+   */
+  static Answer asHost(String host, String method, String pathAndQuery, String form) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", PORT), 5000);
+      socket.setSoTimeout(15000);
+      byte[] body = form == null ? new byte[0] : form.getBytes(StandardCharsets.UTF_8);
+      String head = method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + "\r\n"
+          + (form == null ? "" : "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n")
+          + "Connection: close\r\n\r\n";
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return new Answer(Integer.parseInt(text.substring(9, 12)), text);
+    }
+  }
+
   static Answer get(String fromAddress, String pathAndQuery) throws IOException {
     return get(fromAddress, pathAndQuery, "");
   }
