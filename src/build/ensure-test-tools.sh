@@ -1,10 +1,12 @@
 #!/bin/sh
 # Run by `mvn verify` before the integration tests: the browser tests need Debian's Chromium and
-# ChromeDriver, and npm (for axe-core). Installs what is missing when run as root on Debian;
-# otherwise says in one line what to install, instead of a wall of failing tests.
+# ChromeDriver, npm (for axe-core), and Node.js (the benchmarks' peer tool, PeerLoadIT). Installs
+# what is missing when run as root on Debian; otherwise says in one line what to install, instead
+# of a wall of failing tests.
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 [ -x /usr/bin/chromedriver ] || missing="$missing chromium-driver"
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

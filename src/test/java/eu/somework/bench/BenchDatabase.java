@@ -81,8 +81,9 @@ abstract class BenchDatabase implements AutoCloseable {
     return new H2(dataDir);
   }
 
-  static BenchDatabase postgres(Path dataDir, int port) throws IOException {
-    return new Postgres(dataDir, port);
+  /** An embedded PostgreSQL on {@code port} with an empty database {@code database} for the tool. */
+  static BenchDatabase postgres(Path dataDir, int port, String database) throws IOException {
+    return new Postgres(dataDir, port, database);
   }
 
   /** "SELECT", "INSERT", …: the statement's first word in upper case ("?" when it has none). */
@@ -140,13 +141,14 @@ abstract class BenchDatabase implements AutoCloseable {
   }
 
   private static final class Postgres extends BenchDatabase {
-    private static final String DATABASE = "somework";
+    private final String database;
     private final EmbeddedPostgres server;
     private final int port;
     private Connection connection;
 
-    Postgres(Path dataDir, int port) throws IOException {
+    Postgres(Path dataDir, int port, String database) throws IOException {
       this.port = port;
+      this.database = database;
       server = EmbeddedPostgres.builder()
           .setPort(port)
           .setDataDirectory(dataDir)
@@ -157,7 +159,7 @@ abstract class BenchDatabase implements AutoCloseable {
           .setPGStartupWait(Duration.ofSeconds(60))
           .start();
       try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-        s.execute("CREATE DATABASE " + DATABASE + " TEMPLATE template0 ENCODING 'UTF8'");
+        s.execute("CREATE DATABASE " + database + " TEMPLATE template0 ENCODING 'UTF8'");
       } catch (SQLException e) {
         throw new IOException("cannot create the tool's database", e);
       }
@@ -169,7 +171,7 @@ abstract class BenchDatabase implements AutoCloseable {
     }
 
     private String jdbcUrl() {
-      return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+      return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
     @Override
@@ -187,12 +189,12 @@ abstract class BenchDatabase implements AutoCloseable {
       try (Statement s = connection.createStatement()) {
         s.execute("SELECT pg_stat_clear_snapshot()");
         try (ResultSet rs = s.executeQuery("SELECT xact_commit + xact_rollback FROM pg_stat_database"
-            + " WHERE datname = '" + DATABASE + "'")) {
+            + " WHERE datname = '" + database + "'")) {
           rs.next();
           transactions = rs.getLong(1);
         }
         try (ResultSet rs = s.executeQuery("SELECT s.query, s.calls FROM pg_stat_statements s"
-            + " JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '" + DATABASE + "'"
+            + " JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '" + database + "'"
             + " AND s.query NOT LIKE '%pg_stat%'")) {
           return counts(rs, transactions);
         }

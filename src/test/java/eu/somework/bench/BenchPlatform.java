@@ -14,14 +14,15 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import eu.somework.lti.MoodleIdToken;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,21 @@ final class BenchPlatform implements AutoCloseable {
     return keySetFetches.get();
   }
 
+  /** Moodle's authorization endpoint, where the tool's login redirects to (nothing answers there). */
+  String authorizationEndpoint() {
+    return issuer + "/mod/lti/auth.php";
+  }
+
+  /** Moodle's token endpoint (nothing answers there: the launches need no service). */
+  String tokenEndpoint() {
+    return issuer + "/mod/lti/token.php";
+  }
+
+  /** The platform's key set, served by this driver. */
+  String keySetUrl() {
+    return issuer + "/mod/lti/certs.php";
+  }
+
   /** Writes the registration file the tool reads at start-up ({@code lti-config/README.md}'s format). */
   void writeRegistration(Path platformDir) throws IOException {
     Map<String, Object> file = new LinkedHashMap<>();
@@ -74,9 +90,9 @@ final class BenchPlatform implements AutoCloseable {
     file.put("issuer", issuer);
     file.put("clientId", CLIENT_ID);
     file.put("deploymentIds", List.of(DEPLOYMENT_ID));
-    file.put("authorizationEndpoint", issuer + "/mod/lti/auth.php");
-    file.put("tokenEndpoint", issuer + "/mod/lti/token.php");
-    file.put("jwksUri", issuer + "/mod/lti/certs.php");
+    file.put("authorizationEndpoint", authorizationEndpoint());
+    file.put("tokenEndpoint", tokenEndpoint());
+    file.put("jwksUri", keySetUrl());
     Files.createDirectories(platformDir);
     Files.writeString(platformDir.resolve("bench-moodle.json"), JSONObjectUtils.toJSONString(file));
   }
@@ -84,65 +100,11 @@ final class BenchPlatform implements AutoCloseable {
   /**
    * The id_token Moodle's auth.php posts for student {@code userId} after a login initiation whose
    * redirect carried {@code nonce}: 60 s lifetime, and the claims Moodle 4.x sends with names shared,
-   * e-mail not shared, and both LTI Advantage services on.
+   * e-mail not shared, and both LTI Advantage services on ({@link MoodleIdToken#student}).
    */
   String idToken(String userId, String nonce, String targetLinkUri) {
-    Instant now = Instant.now();
-    String base = issuer + "/mod/lti";
-    Map<String, Object> context = new LinkedHashMap<>();
-    context.put("id", "27");
-    context.put("label", "SMW-2025");
-    context.put("title", "Social media at work (autumn 2025)");
-    context.put("type", List.of("CourseSection"));
-    Map<String, Object> resourceLink = new LinkedHashMap<>();
-    resourceLink.put("title", "Unit 2: Data protection at work");
-    resourceLink.put("description", "<p>Read the unit and write your reflection by Friday.</p>");
-    resourceLink.put("id", "318");
-    Map<String, Object> presentation = new LinkedHashMap<>();
-    presentation.put("locale", "en");
-    presentation.put("document_target", "iframe");
-    presentation.put("return_url", base + "/return.php?course=27&launch_container=3&instanceid=318&sesskey=Zq8tUfLx0b");
-    Map<String, Object> platform = new LinkedHashMap<>();
-    platform.put("product_family_code", "moodle");
-    platform.put("version", "2024100702");
-    platform.put("guid", "127.0.0.1");
-    platform.put("name", "Load driver Moodle");
-    platform.put("description", "Load driver Moodle");
-    Map<String, Object> ags = new LinkedHashMap<>();
-    ags.put("scope", List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
-        "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
-        "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
-        "https://purl.imsglobal.org/spec/lti-ags/scope/score"));
-    ags.put("lineitems", base + "/services.php/27/lineitems?type_id=6");
-    Map<String, Object> nrps = new LinkedHashMap<>();
-    nrps.put("context_memberships_url", base + "/services.php/CourseSection/27/bindings/6/memberships");
-    nrps.put("service_versions", List.of("1.0", "2.0"));
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
-        .claim("nonce", nonce)
-        .issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plusSeconds(60)))
-        .issuer(issuer)
-        .audience(CLIENT_ID)
-        .claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", DEPLOYMENT_ID)
-        .claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", targetLinkUri)
-        .subject(userId)
-        .claim("https://purl.imsglobal.org/spec/lti/claim/lis",
-            Map.of("person_sourcedid", "", "course_section_sourcedid", ""))
-        .claim("https://purl.imsglobal.org/spec/lti/claim/roles",
-            List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"))
-        .claim("https://purl.imsglobal.org/spec/lti/claim/context", context)
-        .claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
-        .claim("https://purl.imsglobal.org/spec/lti/claim/resource_link", resourceLink)
-        .claim("given_name", "Bench")
-        .claim("family_name", "Learner " + userId)
-        .claim("name", "Bench Learner " + userId)
-        .claim("https://purl.imsglobal.org/spec/lti/claim/ext", Map.of("user_username", userId, "lms", "moodle-2"))
-        .claim("https://purl.imsglobal.org/spec/lti/claim/launch_presentation", presentation)
-        .claim("https://purl.imsglobal.org/spec/lti/claim/tool_platform", platform)
-        .claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
-        .claim("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", ags)
-        .claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice", nrps)
-        .build();
+    JWTClaimsSet claims = MoodleIdToken.student(issuer, CLIENT_ID, DEPLOYMENT_ID, userId, nonce, targetLinkUri,
+        Instant.now(), Duration.ofSeconds(60));
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
         .type(JOSEObjectType.JWT).build(), claims);
     try {

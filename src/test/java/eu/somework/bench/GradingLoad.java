@@ -401,7 +401,7 @@ public final class GradingLoad {
   private static void expect(LoadBrowser.Page page, int status, String what) {
     if (page.status() != status) {
       throw new IllegalStateException(what + " answered HTTP " + page.status() + " instead of " + status + ": "
-          + LaunchFlow.abbreviate(page.body()));
+          + HopTimes.abbreviate(page.body()));
     }
   }
 

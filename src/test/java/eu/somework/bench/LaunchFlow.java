@@ -2,7 +2,6 @@ package eu.somework.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,55 +47,38 @@ final class LaunchFlow {
   /** A launch of {@code target}: a resource link id of the simulator's course, or "deep-linking". */
   Result launch(LoadBrowser browser, String user, String target) throws IOException, InterruptedException {
     browser.forgetCookies();
-    Map<Step, Long> nanos = new EnumMap<>(Step.class);
-    long start = System.nanoTime();
-    long t = start;
+    HopTimes<Step> hops = new HopTimes<>(Step.class, step -> step.label);
     LoadBrowser.Page page = browser.post(base.resolve("simulator/launch"),
         Map.of("user", user, "target", target, "locale", ""));
-    t = lap(nanos, Step.SIMULATOR_LAUNCH, t, page, 303);
+    hops.lap(Step.SIMULATOR_LAUNCH, page, 303);
     page = browser.get(page.redirectTarget());
-    t = lap(nanos, Step.SIMULATOR_PAGE, t, page, 200);
+    hops.lap(Step.SIMULATOR_PAGE, page, 200);
     Matcher frame = IFRAME.matcher(page.body());
     if (!frame.find()) {
       throw new IllegalStateException("the simulator page shows no tool frame");
     }
     page = browser.get(page.uri().resolve(frame.group(1)));
-    t = lap(nanos, Step.FRAME, t, page, 200);
+    hops.lap(Step.FRAME, page, 200);
     Map.Entry<URI, Map<String, String>> login = LoadBrowser.form(page);
     page = browser.post(login.getKey(), login.getValue());
-    t = lap(nanos, Step.LOGIN, t, page, 302);
+    hops.lap(Step.LOGIN, page, 302);
     page = browser.get(page.redirectTarget());
-    t = lap(nanos, Step.AUTHORIZATION, t, page, 200);
+    hops.lap(Step.AUTHORIZATION, page, 200);
     Map.Entry<URI, Map<String, String>> idToken = LoadBrowser.form(page);
     page = browser.post(idToken.getKey(), idToken.getValue());
-    t = lap(nanos, Step.LAUNCH, t, page, 303);
+    hops.lap(Step.LAUNCH, page, 303);
     URI landing = page.redirectTarget();
     page = browser.get(landing);
     // a link to one unit lands on that unit's page, one redirect further
-    for (int hops = 0; hops < 3 && page.status() == 303; hops++) {
+    for (int redirects = 0; redirects < 3 && page.status() == 303; redirects++) {
       page = browser.get(page.redirectTarget());
     }
-    t = lap(nanos, Step.LANDING, t, page, 200);
+    hops.lap(Step.LANDING, page, 200);
     Matcher session = SESSION.matcher(landing.getRawQuery() == null ? "" : "?" + landing.getRawQuery());
     if (!session.find()) {
       throw new IllegalStateException("the landing URL carries no session");
     }
     return new Result(java.net.URLDecoder.decode(session.group(1), java.nio.charset.StandardCharsets.UTF_8),
-        nanos, t - start, page);
-  }
-
-  private static long lap(Map<Step, Long> nanos, Step step, long since, LoadBrowser.Page page, int expected) {
-    long now = System.nanoTime();
-    if (page.status() != expected) {
-      throw new IllegalStateException(step.label + " answered HTTP " + page.status() + " instead of " + expected
-          + ": " + abbreviate(page.body()));
-    }
-    nanos.put(step, now - since);
-    return now;
-  }
-
-  static String abbreviate(String body) {
-    String text = body == null ? "" : body.replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ").trim();
-    return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+        hops.nanos(), hops.totalNanos(), page);
   }
 }

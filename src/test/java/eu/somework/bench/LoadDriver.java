@@ -1,9 +1,6 @@
 package eu.somework.bench;
 
 import eu.somework.bench.Phase.Outcome;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * after a warm-up, then reads a unit page with each launch's session. Reports launches/s, latency
  * percentiles, errors, the tool's CPU per launch from {@code /proc/<pid>/stat}, database statements
  * per launch, resident memory idle and under load, and start-up time beside an empty Payara Micro
- * application. Any failed request fails the run: {@link #main} then exits with 1.
+ * application. Any failed request fails the run: {@link #main} then exits with 1. With
+ * {@code --peer ltijs} it measures the peer tool of issue 11 instead of the jar ({@link LtijsPeer}:
+ * ltijs on the same embedded PostgreSQL, in its own database, launched by the same platform), with
+ * the same figures.
  *
  * <pre>
  * java -cp … eu.somework.bench.LoadDriver --jar target/somework.jar --content module-content
@@ -32,13 +32,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *     [--warmup-seconds 40] [--warmup-concurrency 8] [--port 48100] [--data target/bench-data]
  *     [--micro target/payara-micro.jar] [--empty-app true] [--jvm -Xmx768m] [--out target/load-result.md]
  *     [--max-launches N] [--max-reads N] [--idle-seconds 10]
+ * java -cp … eu.somework.bench.LoadDriver --peer ltijs [--peer-dir bench/peer-ltijs] [--db postgres] …
  * </pre>
  * Ports: the tool on {@code port}, the platform on {@code port + 1}, PostgreSQL on {@code port + 2},
  * the empty application on {@code port + 3}.
  */
 public final class LoadDriver {
-  private static final String UNIT = "data-protection";
-
   private final DriverArgs args;
   private final StringBuilder report = new StringBuilder();
   private final List<String> launchRows = new ArrayList<>();
@@ -79,12 +78,19 @@ public final class LoadDriver {
     if (port == 8080 || port == 18080 || port == 18081) {
       throw new IllegalArgumentException("port " + port + " belongs to other runs; use e.g. 48100");
     }
-    Path jar = Path.of(args.required("jar")).toAbsolutePath();
-    Path micro = Path.of(args.text("micro", jar.resolveSibling("payara-micro.jar").toString())).toAbsolutePath();
+    boolean peer = !"none".equals(args.text("peer", "none"));
+    if (peer && !LtijsPeer.NAME.equals(args.text("peer", "none"))) {
+      throw new IllegalArgumentException("--peer " + args.text("peer", "") + ": the one peer is " + LtijsPeer.NAME);
+    }
+    Path jar = peer ? null : Path.of(args.required("jar")).toAbsolutePath();
+    Path micro = peer ? null : Path.of(args.text("micro", jar.resolveSibling("payara-micro.jar").toString())).toAbsolutePath();
     Path data = Path.of(args.text("data", "target/bench-data")).toAbsolutePath();
-    Path content = Path.of(args.required("content")).toAbsolutePath();
+    Path content = peer ? null : Path.of(args.required("content")).toAbsolutePath();
     Path out = Path.of(args.text("out", "target/load-result.md")).toAbsolutePath();
-    String db = args.text("db", "h2");
+    String db = args.text("db", peer ? "postgres" : "h2");
+    if (peer && !"postgres".equals(db)) {
+      throw new IllegalArgumentException("the ltijs peer runs on PostgreSQL (ltijs-sequelize): --db postgres");
+    }
     List<String> jvm = List.of(args.text("jvm", "-Xmx768m").split(" "));
     int[] levels = Arrays.stream(args.text("concurrency", "1,8,32,128").split(",")).map(String::trim)
         .mapToInt(Integer::parseInt).toArray();
@@ -98,34 +104,38 @@ public final class LoadDriver {
 
     ToolProcess.deleteRecursively(data);
     Files.createDirectories(data);
-    line("## Load from an external platform, " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " — " + db);
+    String toolName = peer ? LtijsPeer.prepare(Path.of(args.text("peer-dir", LtijsPeer.DIR))) : "SoMe@Work";
+    line("## Load from an external platform, " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " — " + toolName
+        + ", " + db);
     line("");
     line("JDK " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.vendor") + "), "
         + Runtime.getRuntime().availableProcessors() + " cores, " + Machine.memoryTotal() + ", " + Machine.os()
-        + "; tool JVM " + jvm + "; concurrency " + Arrays.toString(levels) + ", " + seconds + " s of launches and "
-        + readSeconds + " s of unit reads each, after " + warmupSeconds + " s of launches at " + warmupUsers
+        + (peer ? "" : "; tool JVM " + jvm) + "; concurrency " + Arrays.toString(levels) + ", " + seconds + " s of launches and "
+        + readSeconds + " s of page reads each, after " + warmupSeconds + " s of launches at " + warmupUsers
         + " (and " + Math.min(warmupSeconds, 10) + " s of reads) not counted; load average at the start "
         + Machine.loadAverage());
 
     StartUp empty = null;
-    if (Boolean.parseBoolean(args.text("empty-app", "true"))) {
+    if (!peer && Boolean.parseBoolean(args.text("empty-app", "true"))) {
       empty = emptyApplication(micro, port + 3, data.resolve("empty-app"), jvm);
     }
-    try (BenchDatabase database = "postgres".equals(db) ? BenchDatabase.postgres(data.resolve("postgres"), port + 2)
+    try (BenchDatabase database = "postgres".equals(db)
+        ? BenchDatabase.postgres(data.resolve("postgres"), port + 2, peer ? LtijsPeer.DATABASE : "somework")
         : BenchDatabase.h2(data.resolve("db"));
         BenchPlatform platform = new BenchPlatform(port + 1)) {
       platform.writeRegistration(data.resolve("platforms"));
-      try (ToolProcess tool = ToolProcess.start(jar, port, data, data.resolve("platforms"), content, jvm,
-          database.toolProperties())) {
-        Duration started = tool.awaitReady("/.well-known/jwks.json", Duration.ofSeconds(300));
+      try (ToolProcess tool = peer
+          ? LtijsPeer.start(Path.of(args.text("peer-dir", LtijsPeer.DIR)), port, data, platform, port + 2)
+          : ToolProcess.start(jar, port, data, data.resolve("platforms"), content, jvm, database.toolProperties())) {
+        String readyPath = peer ? LtijsPeer.READY_PATH : "/.well-known/jwks.json";
+        Duration started = tool.awaitReady(readyPath, Duration.ofSeconds(300));
         double startCpu = Machine.procCpuSeconds(tool.pid());
         Thread.sleep(5000);
         double idleRss = Machine.residentMiB(tool.pid());
         database.connect();
         line("Database: " + database.describe() + ".");
         line("");
-        PlatformLaunch flow = new PlatformLaunch(tool.baseUrl, platform);
-        URI unitPage = URI.create(tool.baseUrl + "/app/units/" + UNIT + "?s=");
+        PlatformLaunch flow = new PlatformLaunch(tool.baseUrl, platform, peer ? LtijsPeer.ROUTES : PlatformLaunch.SOMEWORK);
         List<LoadBrowser> browsers = new ArrayList<>();
         String[] tokens = new String[Arrays.stream(levels).max().orElse(1) + warmupUsers];
         for (int i = 0; i < tokens.length; i++) {
@@ -136,7 +146,7 @@ public final class LoadDriver {
             (i, b) -> launchOnce(flow, b, i, tokens, null, null));
         check("warm-up launches", warm);
         check("warm-up reads", Phase.run(browsers.subList(0, warmupUsers), maxReads, Math.min(warmupSeconds, 10),
-            (i, b) -> readUnit(b, unitPage, tokens[i])));
+            (i, b) -> read(flow, b, tokens[i])));
         // what the tool burns with no request (background jobs, JIT, GC): read the per-launch figures beside it
         double idleCpuBefore = Machine.procCpuSeconds(tool.pid());
         Thread.sleep(idleSeconds * 1000L);
@@ -152,18 +162,18 @@ public final class LoadDriver {
           if (failures > 0) {
             break;
           }
-          maxRss = Math.max(maxRss, readPhase(users, browsers.subList(0, users), unitPage, tokens, tool, database,
+          maxRss = Math.max(maxRss, readPhase(users, browsers.subList(0, users), flow, tokens, tool, database,
               readSeconds, maxReads));
         }
         int keyFetches = platform.keySetFetches() - fetchesBefore;
-        writeTables(keyFetches);
+        writeTables(keyFetches, flow);
         line("");
         line("### Start-up and memory");
         line("");
         line("| process | start → first 200 | CPU s in start-up | VmRSS idle MiB | VmRSS under load (max) MiB |");
         line("|---|---:|---:|---:|---:|");
-        line(String.format("| SoMe@Work (`GET /.well-known/jwks.json`) | %.1f s | %.1f | %.0f | %.0f |",
-            started.toMillis() / 1000.0, startCpu, idleRss, maxRss));
+        line(String.format("| %s (`GET %s`) | %.1f s | %.1f | %.0f | %.0f |", peer ? LtijsPeer.NAME : "SoMe@Work",
+            readyPath, started.toMillis() / 1000.0, startCpu, idleRss, maxRss));
         if (empty != null) {
           line(String.format("| empty Payara Micro application (`GET /`, one static page) | %.1f s | %.1f | %.0f | – |",
               empty.time().toMillis() / 1000.0, empty.cpuSeconds(), empty.idleRss()));
@@ -232,12 +242,12 @@ public final class LoadDriver {
     return m.maxRss;
   }
 
-  private double readPhase(int users, List<LoadBrowser> browsers, URI unitPage, String[] tokens, ToolProcess tool,
+  private double readPhase(int users, List<LoadBrowser> browsers, PlatformLaunch flow, String[] tokens, ToolProcess tool,
       BenchDatabase database, int seconds, int max) throws Exception {
     Latencies latencies = new Latencies();
     Measured m = measured(tool, database, () -> Phase.run(browsers, max, seconds, (i, b) -> {
       long start = System.nanoTime();
-      readUnit(b, unitPage, tokens[i]);
+      read(flow, b, tokens[i]);
       latencies.record(System.nanoTime() - start);
       return null;
     }));
@@ -301,7 +311,7 @@ public final class LoadDriver {
     }
   }
 
-  private void writeTables(int keyFetches) {
+  private void writeTables(int keyFetches, PlatformLaunch flow) {
     line("### Complete launches (login initiation → id_token POST → landing page)");
     line("");
     line("| concurrency | launches | launches/s | p50 ms | p95 ms | p99 ms | max ms | errors | tool CPU ms/launch"
@@ -319,7 +329,7 @@ public final class LoadDriver {
     StringBuilder header = new StringBuilder("| concurrency |");
     StringBuilder rule = new StringBuilder("|---:|");
     for (PlatformLaunch.Step step : PlatformLaunch.Step.values()) {
-      header.append(' ').append(step.label).append(" |");
+      header.append(' ').append(flow.label(step)).append(" |");
       rule.append("---:|");
     }
     line(header.toString());
@@ -332,7 +342,7 @@ public final class LoadDriver {
     line("|---:|---|");
     kindRows.forEach(this::line);
     line("");
-    line("### Unit page reads (`GET /app/units/" + UNIT + "?s=…` with the session of each reader's last launch)");
+    line("### Page reads (" + flow.readDescription() + " with the session of each reader's last launch)");
     line("");
     line("| concurrency | reads | reads/s | p50 ms | p95 ms | p99 ms | max ms | errors | tool CPU ms/read"
         + " | DB statements/read | DB transactions/read | tool cores | VmRSS max MiB | load 1 min |");
@@ -340,12 +350,8 @@ public final class LoadDriver {
     readRows.forEach(this::line);
   }
 
-  private static Void readUnit(LoadBrowser browser, URI unitPage, String token) throws Exception {
-    LoadBrowser.Page page = browser.get(URI.create(unitPage + URLEncoder.encode(token, StandardCharsets.UTF_8)));
-    if (page.status() != 200 || !page.body().contains("data-unit=\"" + UNIT + "\"")) {
-      throw new IllegalStateException("unit page answered HTTP " + page.status() + ": "
-          + LaunchFlow.abbreviate(page.body()));
-    }
+  private static Void read(PlatformLaunch flow, LoadBrowser browser, String token) throws Exception {
+    flow.read(browser, token);
     return null;
   }
 

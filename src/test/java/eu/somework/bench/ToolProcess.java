@@ -96,11 +96,20 @@ final class ToolProcess implements AutoCloseable {
   }
 
   private static ToolProcess launch(List<String> command, Path dataDir, String baseUrl) throws IOException {
-    Path log = dataDir.resolve("server.log");
+    return start(command, dataDir, Map.of(), dataDir.resolve("server.log"), baseUrl);
+  }
+
+  /**
+   * Another server that answers at {@code baseUrl}, e.g. a peer tool: {@code command} run in
+   * {@code workDir} with {@code environment} added to this process's, its output in {@code log}.
+   */
+  static ToolProcess start(List<String> command, Path workDir, Map<String, String> environment, Path log,
+      String baseUrl) throws IOException {
     long started = System.nanoTime();
-    Process process = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
-    return new ToolProcess(process, started, baseUrl, log);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    return new ToolProcess(builder.start(), started, baseUrl, log);
   }
 
   private static String java() {
