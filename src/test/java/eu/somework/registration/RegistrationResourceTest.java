@@ -148,31 +148,34 @@ class RegistrationResourceTest {
     return (String) answer.getEntity();
   }
 
-  @Test
-  void aConfigurationUrlThatAnswersAnErrorIsRefusedInThePagesLanguage() throws Exception {
-    HttpServer server = platform(404, "not_found");
+  /**
+   * The refusal page in {@code language} of a start whose configuration URL, on a platform on
+   * loopback, answers {@code status} with {@code body}; the platform's port written as PORT.
+   */
+  private static String refusalFrom(int status, String body, String language, String address) throws Exception {
+    HttpServer server = platform(status, body);
     try {
-      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/mod/lti/openid-configuration.php";
-      String page = refusal(url, "lv", "192.0.2.7");
-      assertTrue(page.contains("Platformas OpenID konfigurācijas URL atbildēja ar HTTP 404: not_found."), page);
-      assertFalse(page.contains("answered HTTP"), page);
+      int port = server.getAddress().getPort();
+      return refusal("http://127.0.0.1:" + port + "/mod/lti/openid-configuration.php", language, address)
+          .replace("127.0.0.1:" + port, "127.0.0.1:PORT");
     } finally {
       server.stop(0);
     }
   }
 
   @Test
+  void aConfigurationUrlThatAnswersAnErrorIsRefusedInThePagesLanguage() throws Exception {
+    String page = refusalFrom(404, "not_found", "lv", "192.0.2.7");
+    assertTrue(page.contains("Platformas OpenID konfigurācijas URL atbildēja ar HTTP 404: not_found."), page);
+    assertFalse(page.contains("answered HTTP"), page);
+  }
+
+  @Test
   void aConfigurationThatFailsItsChecksIsRefusedInThePagesLanguage() throws Exception {
-    HttpServer server = platform(200, "{\"issuer\": \"https://elsewhere.example.edu\"}");
-    try {
-      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/mod/lti/openid-configuration.php";
-      String page = refusal(url, "pl", "192.0.2.8");
-      assertTrue(page.contains("W konfiguracji OpenID platformy issuer https://elsewhere.example.edu nie leży"
-          + " w witrynie adresu konfiguracji (http://127.0.0.1:" + server.getAddress().getPort() + ")."), page);
-      assertFalse(page.contains("is not on the configuration"), page);
-    } finally {
-      server.stop(0);
-    }
+    String page = refusalFrom(200, "{\"issuer\": \"https://elsewhere.example.edu\"}", "pl", "192.0.2.8");
+    assertTrue(page.contains("W konfiguracji OpenID platformy issuer https://elsewhere.example.edu nie leży"
+        + " w witrynie adresu konfiguracji (http://127.0.0.1:PORT)."), page);
+    assertFalse(page.contains("is not on the configuration"), page);
   }
 
   @Test
