@@ -32,6 +32,24 @@ public class AdminAudit {
     record(context.channel(), action, issuer, clientId, detail);
   }
 
+  /** The detail of {@code REGISTRATION_DELETED}, which {@link #registrationDeleted} finds again. */
+  static String deletion(long registrationId, int rows) {
+    return deletionOf(registrationId) + " (" + rows + " rows)";
+  }
+
+  private static String deletionOf(long registrationId) {
+    return "registration " + registrationId + " with its data";
+  }
+
+  /**
+   * Whether a tool administrator deleted registration {@code id}, on any instance at any time: its
+   * {@code REGISTRATION_DELETED} event outlives the registration ({@link RegistrationErasure}).
+   */
+  public boolean registrationDeleted(long id) {
+    // ": " ends the channel ("console: registration 3 with…"), so that 3 does not match 13
+    return log.recorded("REGISTRATION_DELETED", AuditLog.ActorKind.ADMINISTRATOR, ": " + deletionOf(id));
+  }
+
   /** Records {@code action} that came through {@code channel} (sign-ins, before a request context exists). */
   public void record(Channel channel, String action, String issuer, String clientId, String detail) {
     log.record(new AuditLog.Event(action, AuditLog.ActorKind.ADMINISTRATOR, null, issuer, clientId, null, null, null,

@@ -48,7 +48,6 @@ public class AdminConsoleResource {
   @Inject AdminAudit audit;
   @Inject AuditLog auditLog;
   @Inject Settings settings;
-  @Inject RecentlyDeleted recentlyDeleted;
 
   @GET
   public String overview(@QueryParam("done") String done) {
@@ -88,13 +87,16 @@ public class AdminConsoleResource {
         Optional.empty(), blockingFile));
   }
 
-  /** The registration, or 404 "already deleted" when this instance deleted it lately (a second submit, back). */
+  /**
+   * The registration, or 404 "already deleted" when an administrator deleted it (a second submit, the
+   * back button; after a restart or on another instance too: the audit log says so).
+   */
   private RegistrationSummary registrationToDelete(String id) {
     long number = AdminApiResource.idOf(id);
     try {
       return registrations.get(number);
     } catch (AdminRefused refused) {
-      if (refused.status() == 404 && recentlyDeleted.wasDeleted(number)) {
+      if (refused.status() == 404 && audit.registrationDeleted(number)) {
         throw new AdminRefused(404, context.text().get("admin.alreadyDeleted", Long.toString(number)));
       }
       throw refused;
@@ -109,7 +111,6 @@ public class AdminConsoleResource {
     RegistrationSummary registration = registrationToDelete(id);
     try {
       Map<String, Integer> deleted = registrations.delete(registration.id(), confirm);
-      recentlyDeleted.deleted(registration.id());
       return back("deleted-" + registration.id() + "-" + deleted.values().stream().mapToInt(Integer::intValue).sum());
     } catch (AdminRefused refused) {
       return html(refused.status(), ConsolePages.delete(new ConsolePages.Delete(context.text(), context.csrfToken(),

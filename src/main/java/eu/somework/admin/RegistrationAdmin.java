@@ -133,9 +133,8 @@ public class RegistrationAdmin {
     Map<String, Integer> deleted = tx.inTransaction(em -> {
       Map<String, Integer> rows = erasure.erase(id, registration.issuer(), registration.clientId());
       // issuer and client id are configuration, not personal data: the event says what was deleted
-      audit.record("REGISTRATION_DELETED", registration.issuer(), registration.clientId(), "registration " + id
-          + " with its data ("
-          + rows.values().stream().mapToInt(Integer::intValue).sum() + " rows)");
+      audit.record("REGISTRATION_DELETED", registration.issuer(), registration.clientId(),
+          AdminAudit.deletion(id, rows.values().stream().mapToInt(Integer::intValue).sum()));
       return rows;
     });
     launchActivity.forget(registration.issuer(), registration.clientId()); // and what this instance has not stored yet

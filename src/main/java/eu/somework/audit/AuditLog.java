@@ -95,6 +95,19 @@ public class AuditLog {
     });
   }
 
+  /**
+   * Whether an event of {@code action} by {@code actorKind} whose detail contains {@code detailPart}
+   * is in the log (events are removed only with a course's retention or a registration's erasure,
+   * which keeps the administrators' own).
+   */
+  public boolean recorded(String action, ActorKind actorKind, String detailPart) {
+    String pattern = "%" + detailPart.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return !tx.read(em -> em.createNativeQuery("SELECT 1 FROM audit_event WHERE action = ? AND actor_kind = ?"
+            + " AND detail LIKE ? ESCAPE '\\'")
+        .setParameter(1, action).setParameter(2, actorKind.name()).setParameter(3, pattern)
+        .setMaxResults(1).getResultList()).isEmpty();
+  }
+
   private static String shorten(String detail) {
     return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
   }

@@ -99,8 +99,12 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   static final class TooLarge extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The cap the body went over, in bytes. */
+    final int cap;
+
     TooLarge(int cap) {
       super("larger than " + cap + " bytes");
+      this.cap = cap;
     }
   }
 }

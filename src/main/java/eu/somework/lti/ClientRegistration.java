@@ -37,10 +37,10 @@ public record ClientRegistration(String clientId, Optional<String> deploymentId,
     try {
       answer = ServiceJson.object(json, WHAT);
     } catch (LtiException e) {
-      throw invalid(e.getMessage());
+      throw invalid("notJson", e.getMessage());
     }
     String clientId = text(answer.get("client_id"))
-        .orElseThrow(() -> invalid("The platform's " + WHAT + " names no client_id."));
+        .orElseThrow(() -> invalid("noClientId", "The platform's " + WHAT + " names no client_id."));
     Optional<String> deployment = answer.get(ToolDescription.TOOL_CLAIM) instanceof Map<?, ?> tool
         ? text(tool.get("deployment_id"))
         : Optional.empty();
@@ -51,8 +51,8 @@ public record ClientRegistration(String clientId, Optional<String> deploymentId,
       scopes = List.of(); // a scope the tool cannot read is one it does not rely on
     }
     if (clientId.length() > MAX_ID_CHARS || deployment.map(d -> d.length() > MAX_ID_CHARS).orElse(false)) {
-      throw invalid("The platform's " + WHAT + ": its client_id or deployment_id is longer than " + MAX_ID_CHARS
-          + " characters.");
+      throw invalid("idTooLong", "The platform's " + WHAT + ": its client_id or deployment_id is longer than "
+          + MAX_ID_CHARS + " characters.", Integer.toString(MAX_ID_CHARS));
     }
     return new ClientRegistration(clientId, deployment, scopes);
   }
@@ -69,7 +69,8 @@ public record ClientRegistration(String clientId, Optional<String> deploymentId,
     return Optional.empty();
   }
 
-  private static LtiException invalid(String message) {
-    return new LtiException(LtiFailure.REGISTRATION_ANSWER_INVALID, message);
+  /** Coded {@code answer.<code>} ({@link LtiException#coded}), for the registration page's language. */
+  private static LtiException invalid(String code, String message, String... arguments) {
+    return LtiException.coded(LtiFailure.REGISTRATION_ANSWER_INVALID, "answer." + code, message, arguments);
   }
 }

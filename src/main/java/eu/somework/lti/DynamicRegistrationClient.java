@@ -119,7 +119,8 @@ public final class DynamicRegistrationClient {
    * @param configurationUrl a URL that passed {@link #configurationUrl}
    * @param registrationToken sent as {@code Authorization: Bearer} when present
    * @throws LtiException {@link LtiFailure#PLATFORM_CONFIGURATION_UNAVAILABLE} (no answer within
-   *     the timeout, a status other than 200, a body over the cap) or
+   *     the timeout, a status other than 200 — coded {@code configurationStatus}, or
+   *     {@code configurationStatusSaid} with the platform's message — a body over the cap) or
    *     {@link LtiFailure#PLATFORM_CONFIGURATION_INVALID} (see {@link PlatformConfiguration#read})
    */
   public PlatformConfiguration fetchConfiguration(URI configurationUrl, Optional<String> registrationToken)
@@ -130,8 +131,14 @@ public final class DynamicRegistrationClient {
     HttpResponse<byte[]> response = exchange(request.build(), LtiFailure.PLATFORM_CONFIGURATION_UNAVAILABLE,
         "the platform's OpenID configuration");
     if (response.statusCode() != 200) {
-      throw new LtiException(LtiFailure.PLATFORM_CONFIGURATION_UNAVAILABLE,
-          sentence("The platform's OpenID configuration URL answered HTTP " + response.statusCode() + reason(response)));
+      // the Content-Type is not asked: Moodle's errors are one word of plain text
+      // ("missing_registration_token") under PHP's default text/html; a real HTML page starts with "<"
+      String said = PlatformMessage.of(response.body(), Optional.empty());
+      String status = Integer.toString(response.statusCode());
+      throw LtiException.coded(LtiFailure.PLATFORM_CONFIGURATION_UNAVAILABLE,
+          said.isEmpty() ? "configurationStatus" : "configurationStatusSaid",
+          sentence("The platform's OpenID configuration URL answered HTTP " + status + (said.isEmpty() ? "" : ": " + said)),
+          status, sentence(said));
     }
     return PlatformConfiguration.read(new String(response.body(), StandardCharsets.UTF_8), configurationUrl);
   }
@@ -165,29 +172,46 @@ public final class DynamicRegistrationClient {
     return ClientRegistration.read(new String(response.body(), StandardCharsets.UTF_8));
   }
 
+  /**
+   * The exchange, or a refusal coded for the page ({@link LtiException#reasonCode}: {@code interrupted},
+   * {@code timeout}, {@code tooLarge}, {@code unknownHost}, {@code connectionRefused},
+   * {@code timedOut}, {@code noAnswer}); the English message names {@code what} was asked.
+   */
   private HttpResponse<byte[]> exchange(HttpRequest request, LtiFailure failure, String what) throws LtiException {
     CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, DynamicRegistrationClient::body);
+    String host = request.uri().getHost();
     try {
       // the whole exchange, body included, within the timeout: HttpRequest.timeout stops at the headers
       return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       exchange.cancel(true);
       Thread.currentThread().interrupt();
-      throw new LtiException(failure, "Interrupted while asking " + what + ".");
+      throw LtiException.coded(failure, "interrupted", "Interrupted while asking " + what + ".");
     } catch (TimeoutException e) {
       exchange.cancel(true);
-      throw new LtiException(failure, "No answer from " + what + " at " + request.uri().getHost()
-          + " within " + timeout.toSeconds() + " s.");
+      String seconds = Long.toString(timeout.toSeconds());
+      throw LtiException.coded(failure, "timeout", "No answer from " + what + " at " + host
+          + " within " + seconds + " s.", host, seconds);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof CappedBody.TooLarge tooLarge) {
-        throw new LtiException(failure, "The answer of " + what + " is " + tooLarge.getMessage() + ".");
+      Throwable cause = e.getCause();
+      if (cause instanceof CappedBody.TooLarge tooLarge) {
+        throw LtiException.coded(failure, "tooLarge", "The answer of " + what + " is " + tooLarge.getMessage() + ".",
+            Integer.toString(tooLarge.cap));
       }
-      if (JwksFetcher.unknownHost(e.getCause())) {
+      if (JwksFetcher.unknownHost(cause)) {
         throw LtiException.coded(failure, "unknownHost", "No answer from " + what + ": the host "
-            + request.uri().getHost() + " was not found (unknown host).", request.uri().getHost());
+            + host + " was not found (unknown host).", host);
       }
-      throw new LtiException(failure, sentence("No answer from " + what + " at " + request.uri().getHost() + ": "
-          + JwksFetcher.plainReason(e.getCause())));
+      String message = sentence("No answer from " + what + " at " + host + ": " + JwksFetcher.plainReason(cause));
+      if (cause instanceof java.net.ConnectException) {
+        throw LtiException.coded(failure, "connectionRefused", message, host);
+      }
+      if (cause instanceof java.net.http.HttpTimeoutException) {
+        throw LtiException.coded(failure, "timedOut", message, host);
+      }
+      // the JDK's own words (a TLS failure, a reset), not the tool's: shown as they are
+      String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+      throw LtiException.coded(failure, "noAnswer", message, host, sentence(detail));
     }
   }
 
@@ -203,15 +227,5 @@ public final class DynamicRegistrationClient {
     return status == 200 || status == 201
         ? CappedBody.whole(MAX_BODY_BYTES, info)
         : CappedBody.truncated(MAX_ERROR_BODY_BYTES);
-  }
-
-  /**
-   * ": <the platform's message>", or "" when it gave none (an HTML page, an empty body). The
-   * Content-Type is not asked: Moodle's registration errors are one word of plain text
-   * ("missing_registration_token") under PHP's default text/html; a real HTML page starts with "<".
-   */
-  private static String reason(HttpResponse<byte[]> response) {
-    String message = PlatformMessage.of(response.body(), Optional.empty());
-    return message.isEmpty() ? "" : ": " + message;
   }
 }

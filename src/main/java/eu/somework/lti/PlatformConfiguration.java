@@ -80,13 +80,21 @@ public record PlatformConfiguration(
    *     registration endpoint on another origin than the issuer (the registration token must go
    *     back to the platform that issued it, nowhere else); no {@code id_token} in
    *     {@code response_types_supported}, no RS256 in {@code id_token_signing_alg_values_supported},
-   *     no {@code private_key_jwt} in {@code token_endpoint_auth_methods_supported}
+   *     no {@code private_key_jwt} in {@code token_endpoint_auth_methods_supported}; each coded
+   *     ({@link LtiException#reasonCode}) {@code configuration.<check>}, as are the
+   *     {@link ServiceJson} reasons ({@code configuration.missing}, …)
    */
   public static PlatformConfiguration read(String json, URI configurationUrl) throws LtiException {
     try {
       return readChecked(ServiceJson.object(json, WHAT), configurationUrl);
     } catch (LtiException e) {
-      throw e.failure() == LtiFailure.PLATFORM_CONFIGURATION_INVALID ? e : invalid(e.getMessage());
+      if (e.failure() == LtiFailure.PLATFORM_CONFIGURATION_INVALID) {
+        throw e;
+      }
+      // ServiceJson's coded reasons, as reasons of this document
+      throw e.reasonCode().isPresent()
+          ? invalid(e.reasonCode().get(), e.getMessage(), e.reasonArguments().toArray(String[]::new))
+          : new LtiException(LtiFailure.PLATFORM_CONFIGURATION_INVALID, e.getMessage());
     }
   }
 
@@ -95,8 +103,9 @@ public record PlatformConfiguration(
     String issuer = ServiceJson.requiredString(json, "issuer", WHAT);
     URI issuerUri = uri(issuer, "issuer");
     if (!sameOrigin(issuerUri, configurationUrl)) {
-      throw invalid("The platform's " + WHAT + ": the issuer " + issuer
-          + " is not on the configuration URL's site (" + origin(configurationUrl) + ").");
+      throw invalid("issuerOrigin", "The platform's " + WHAT + ": the issuer " + issuer
+          + " is not on the configuration URL's site (" + origin(configurationUrl) + ").", issuer,
+          origin(configurationUrl));
     }
     Map<String, Object> lti = ServiceJson.object(json, PLATFORM_CLAIM, WHAT).orElse(Map.of());
     Optional<String> family = ServiceJson.string(lti, "product_family_code", WHAT);
@@ -106,8 +115,9 @@ public record PlatformConfiguration(
         : endpoint(json, "authorization_endpoint");
     URI registration = endpoint(json, "registration_endpoint");
     if (!sameOrigin(registration, issuerUri)) {
-      throw invalid("The platform's " + WHAT + ": the registration_endpoint is not on the issuer's site ("
-          + origin(issuerUri) + "); the tool sends the registration token nowhere else.");
+      throw invalid("registrationOrigin", "The platform's " + WHAT
+          + ": the registration_endpoint is not on the issuer's site (" + origin(issuerUri)
+          + "); the tool sends the registration token nowhere else.", origin(issuerUri));
     }
     require(json, "response_types_supported", "id_token");
     require(json, "id_token_signing_alg_values_supported", "RS256");
@@ -134,7 +144,7 @@ public record PlatformConfiguration(
       return List.of();
     }
     if (!(value instanceof List<?> list)) {
-      throw invalid("The platform's " + WHAT + ": messages_supported must be a list.");
+      throw invalid("messagesNotList", "The platform's " + WHAT + ": messages_supported must be a list.");
     }
     // Moodle 3.10/3.11: names only, and one placements list for the platform as a whole
     List<String> platformPlacements = words(lti, "placements");
@@ -147,7 +157,7 @@ public record PlatformConfiguration(
         Map<String, Object> fields = (Map<String, Object>) object;
         messages.add(new SupportedMessage(type.strip(), words(fields, "placements")));
       } else {
-        throw invalid("The platform's " + WHAT
+        throw invalid("messageEntry", "The platform's " + WHAT
             + ": each entry of messages_supported must be a message type or an object with a type.");
       }
     }
@@ -156,8 +166,8 @@ public record PlatformConfiguration(
 
   private static void require(Map<String, Object> json, String field, String value) throws LtiException {
     if (!words(json, field).contains(value)) {
-      throw invalid("The platform's " + WHAT + ": " + field + " does not include " + value
-          + ", which LTI 1.3 requires.");
+      throw invalid("lacks", "The platform's " + WHAT + ": " + field + " does not include " + value
+          + ", which LTI 1.3 requires.", field, value);
     }
   }
 
@@ -173,13 +183,14 @@ public record PlatformConfiguration(
     if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
       return list.stream().map(String.class::cast).map(String::strip).toList();
     }
-    throw invalid("The platform's " + WHAT + ": " + field + " must be a list of strings.");
+    throw invalid("notWords", "The platform's " + WHAT + ": " + field + " must be a list of strings.", field);
   }
 
   private static URI endpoint(Map<String, Object> json, String field) throws LtiException {
     URI uri = uri(ServiceJson.requiredString(json, field, WHAT), field);
     if (!PlatformEndpoints.isAllowed(uri)) {
-      throw invalid("The platform's " + WHAT + ": the " + field + " " + PlatformEndpoints.rule() + ".");
+      throw invalid("httpsOnly", "The platform's " + WHAT + ": the " + field + " " + PlatformEndpoints.rule() + ".",
+          field);
     }
     return uri;
   }
@@ -188,11 +199,11 @@ public record PlatformConfiguration(
     try {
       URI uri = new URI(value);
       if (!uri.isAbsolute() || uri.getHost() == null) {
-        throw invalid("The platform's " + WHAT + ": " + field + " is not an absolute URL.");
+        throw invalid("notAbsolute", "The platform's " + WHAT + ": " + field + " is not an absolute URL.", field);
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw invalid("The platform's " + WHAT + ": " + field + " is not a URL.");
+      throw invalid("notUrl", "The platform's " + WHAT + ": " + field + " is not a URL.", field);
     }
   }
 
@@ -213,7 +224,12 @@ public record PlatformConfiguration(
     return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
-  private static LtiException invalid(String message) {
-    return new LtiException(LtiFailure.PLATFORM_CONFIGURATION_INVALID, message);
+  /**
+   * A refusal coded {@code configuration.<code>} ({@link LtiException#coded}), so that the
+   * registration page can say it in its reader's language; {@code arguments} are the fields and
+   * values the message names.
+   */
+  private static LtiException invalid(String code, String message, String... arguments) {
+    return LtiException.coded(LtiFailure.PLATFORM_CONFIGURATION_INVALID, "configuration." + code, message, arguments);
   }
 }

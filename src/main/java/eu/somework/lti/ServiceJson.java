@@ -13,7 +13,10 @@ import java.util.Optional;
  * parser: unknown fields are ignored (platforms add their own), a field of the wrong type is an
  * {@link LtiException} ({@link LtiFailure#SERVICE_ANSWER_INVALID}) whose message names the
  * document and the field, e.g. "The platform's line item: scoreMaximum must be a number." A JSON
- * {@code null} counts as absent.
+ * {@code null} counts as absent. A missing or mistyped field, or a body that is not JSON, is also
+ * coded ({@link LtiException#reasonCode}: {@code notJson}, {@code missing}, {@code notString},
+ * {@code notNumber}, {@code notStrings}, {@code notObjects}, {@code notObject}, the field as the
+ * argument).
  */
 public final class ServiceJson {
   private ServiceJson() {}
@@ -27,7 +30,8 @@ public final class ServiceJson {
     try {
       return JSONObjectUtils.parse(text);
     } catch (ParseException e) {
-      throw invalid("The platform's " + what + " is not a JSON object.");
+      throw LtiException.coded(LtiFailure.SERVICE_ANSWER_INVALID, "notJson",
+          "The platform's " + what + " is not a JSON object.");
     }
   }
 
@@ -56,14 +60,15 @@ public final class ServiceJson {
       return Optional.empty();
     }
     if (!(value instanceof String s)) {
-      throw wrongType(what, field, "a string");
+      throw wrongType(what, field, "a string", "notString");
     }
     return s.isBlank() ? Optional.empty() : Optional.of(s);
   }
 
   /** A required, non-blank string field. */
   public static String requiredString(Map<String, Object> json, String field, String what) throws LtiException {
-    return string(json, field, what).orElseThrow(() -> invalid("The platform's " + what + ": " + field + " is missing."));
+    return string(json, field, what).orElseThrow(() -> LtiException.coded(LtiFailure.SERVICE_ANSWER_INVALID,
+        "missing", "The platform's " + what + ": " + field + " is missing.", field));
   }
 
   /** An optional number field. */
@@ -73,7 +78,7 @@ public final class ServiceJson {
       return Optional.empty();
     }
     if (!(value instanceof Number n)) {
-      throw wrongType(what, field, "a number");
+      throw wrongType(what, field, "a number", "notNumber");
     }
     return Optional.of(n.doubleValue());
   }
@@ -85,7 +90,7 @@ public final class ServiceJson {
       return List.of();
     }
     if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
-      throw wrongType(what, field, "an array of strings");
+      throw wrongType(what, field, "an array of strings", "notStrings");
     }
     return list.stream().map(String.class::cast).toList();
   }
@@ -98,7 +103,7 @@ public final class ServiceJson {
       return List.of();
     }
     if (!(value instanceof List<?> list)) {
-      throw wrongType(what, field, "an array of objects");
+      throw wrongType(what, field, "an array of objects", "notObjects");
     }
     List<Map<String, Object>> objects = new ArrayList<>();
     for (Object element : list) {
@@ -117,13 +122,15 @@ public final class ServiceJson {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asObject(Object value, String what, String field) throws LtiException {
     if (!(value instanceof Map<?, ?>)) {
-      throw wrongType(what, field, "an object");
+      throw wrongType(what, field, "an object", "notObject");
     }
     return (Map<String, Object>) value;
   }
 
-  private static LtiException wrongType(String what, String field, String expected) {
-    return invalid("The platform's " + what + ": " + field + " must be " + expected + ".");
+  /** Coded {@code code} with the field as its argument, so that a page can say it in its reader's language. */
+  private static LtiException wrongType(String what, String field, String expected, String code) {
+    return LtiException.coded(LtiFailure.SERVICE_ANSWER_INVALID, code,
+        "The platform's " + what + ": " + field + " must be " + expected + ".", field);
   }
 
   /** A {@link LtiFailure#SERVICE_ANSWER_INVALID} with {@code message}. */

@@ -139,7 +139,8 @@ public class DynamicRegistrations {
    * Refuses values longer than their columns (migration V1), which the database would refuse with
    * an internal error.
    *
-   * @throws LtiException {@link LtiFailure#REGISTRATION_ANSWER_INVALID} naming the value
+   * @throws LtiException {@link LtiFailure#REGISTRATION_ANSWER_INVALID} naming the value (coded
+   *     {@code tooLong})
    */
   static void checkLengths(PlatformConfiguration platform, ClientRegistration answer) throws LtiException {
     checkLength("issuer", platform.issuer(), 500);
@@ -154,8 +155,9 @@ public class DynamicRegistrations {
 
   private static void checkLength(String name, String value, int max) throws LtiException {
     if (value.length() > max) {
-      throw new LtiException(LtiFailure.REGISTRATION_ANSWER_INVALID,
-          "The platform's " + name + " is longer than " + max + " characters; nothing was stored.");
+      throw LtiException.coded(LtiFailure.REGISTRATION_ANSWER_INVALID, "tooLong",
+          "The platform's " + name + " is longer than " + max + " characters; nothing was stored.", name,
+          Integer.toString(max));
     }
   }
 

@@ -8,5 +8,9 @@
  * ({@link eu.somework.simulator.SimulatorConfigurationResource}), a registration endpoint with
  * one-time tokens ({@link eu.somework.simulator.SimulatorRegistrationResource}), and launches and
  * service tokens as each registered client ({@link eu.somework.simulator.SimClient}).
+ *
+ * <p>Its entities ({@code Sim*}) map its own tables column by column, so their field declarations
+ * look alike (e.g. {@code SimRegistrationToken} and {@code SimToolRegistration}) as those of every
+ * JPA entity do; they share no behaviour, and a mapped superclass would tie unrelated tables together.
  */
 package eu.somework.simulator;

@@ -40,7 +40,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * What administrators do with registrations, on H2 and PostgreSQL: register from a platform file's
  * JSON, switch off (scores wait, reloading the files does not switch it back on) and on, delete with
- * every row of every table that names the registration, except the administrators' own audit events.
+ * every row of every table that names the registration, except the administrators' own audit events
+ * (which tell a repeated delete that the registration was already deleted).
  */
 @ParameterizedClass
 @EnumSource(DatabaseEngine.class)
@@ -189,6 +190,7 @@ class RegistrationAdminTest {
 
     assertEquals(409, assertThrows(AdminRefused.class, () -> admin.delete(doomed.id(), null)).status());
     assertEquals(409, assertThrows(AdminRefused.class, () -> admin.delete(doomed.id(), "c2")).status());
+    assertFalse(admin.audit.registrationDeleted(doomed.id()), "not deleted yet");
     Map<String, Integer> deleted = admin.delete(doomed.id(), "c1");
 
     for (String table : List.of("course_member", "unit_progress", "resource_link", "stored_line_item", "reflection",
@@ -202,6 +204,10 @@ class RegistrationAdminTest {
         "the administrators' events about it stay, and the deletion names issuer and client id");
     assertTrue(directory.summary(doomed.id()).isEmpty());
     assertEquals(404, assertThrows(AdminRefused.class, () -> admin.delete(doomed.id(), "c1")).status());
+    // what the console's "already deleted" asks: the database's answer, after a restart or on another instance too
+    assertTrue(admin.audit.registrationDeleted(doomed.id()));
+    assertFalse(admin.audit.registrationDeleted(Long.parseLong("1" + doomed.id())), "not a longer id");
+    assertFalse(admin.audit.registrationDeleted(directory.summary(ISSUER, "c2").orElseThrow().id()), "not another");
 
     RegistrationSummary last = directory.summary(ISSUER, "c2").orElseThrow();
     assertEquals(1, admin.delete(last.id(), "c2").get("language_preference"), "the issuer's last registration");

@@ -24,7 +24,7 @@ import java.util.zip.ZipOutputStream;
  * application, for comparing start-up and memory. {@link #close} stops the process, and a shutdown
  * hook does if the driver is interrupted.
  */
-final class ToolProcess implements AutoCloseable {
+public final class ToolProcess implements AutoCloseable {
   private final Process process;
   private final Thread stopOnExit;
   private final long startedNanos;
@@ -43,9 +43,18 @@ final class ToolProcess implements AutoCloseable {
   /** The tool with an empty platform folder of its own (the simulator registers itself). */
   static ToolProcess start(Path jar, int port, Path dataDir, Path contentDir, List<String> jvmOptions)
       throws IOException {
+    return start(jar, port, dataDir, contentDir, jvmOptions, Map.of());
+  }
+
+  /**
+   * The tool with an empty platform folder of its own, on {@code dataDir} emptied first, with
+   * {@code properties} as further system properties (e.g. {@code somework.registration.dynamic}).
+   */
+  public static ToolProcess start(Path jar, int port, Path dataDir, Path contentDir, List<String> jvmOptions,
+      Map<String, String> properties) throws IOException {
     deleteRecursively(dataDir);
     Files.createDirectories(dataDir.resolve("platforms"));
-    return start(jar, port, dataDir, dataDir.resolve("platforms"), contentDir, jvmOptions, Map.of());
+    return start(jar, port, dataDir, dataDir.resolve("platforms"), contentDir, jvmOptions, properties);
   }
 
   /**
@@ -125,7 +134,7 @@ final class ToolProcess implements AutoCloseable {
    * Waits until {@code path} answers 200, and returns the time from the process's start until then
    * (a request every 100 ms).
    */
-  Duration awaitReady(String path, Duration limit) throws IOException, InterruptedException {
+  public Duration awaitReady(String path, Duration limit) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = startedNanos + limit.toNanos();

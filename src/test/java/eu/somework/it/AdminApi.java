@@ -22,6 +22,17 @@ final class AdminApi {
   record Key(String kid, String status, Optional<String> activateAt) {}
 
   private final HttpClient http = HttpClient.newHttpClient();
+  private final String tool;
+
+  /** The API of the Arquillian server. */
+  AdminApi() {
+    this(MockPlatforms.TOOL);
+  }
+
+  /** The API of the tool at {@code toolUrl} (another instance, configured with the same token). */
+  AdminApi(String toolUrl) {
+    this.tool = toolUrl;
+  }
 
   /** The tool's signing keys, newest first. */
   List<Key> keys() throws Exception {
@@ -86,7 +97,7 @@ final class AdminApi {
     return JSONObjectUtils.parse(answer.body());
   }
 
-  private static URI uri(String path) {
-    return URI.create(MockPlatforms.TOOL + "/admin/api" + path);
+  private URI uri(String path) {
+    return URI.create(tool + "/admin/api" + path);
   }
 }

@@ -281,6 +281,10 @@ abstract class AdminConsoleChecks {
     assertFalse(api("GET", "/admin/api/registrations", TOKEN, null).body().contains("client-del"));
     assertEquals(404, api("DELETE", "/admin/api/registrations/" + id + "?confirm=client-del", TOKEN, null)
         .statusCode());
+    // deleted through the API, the console still knows it went: the audit log says so, on every instance
+    Browser.Page again = console.get(TOOL + "/admin/registrations/" + id + "/delete");
+    assertEquals(404, again.status(), again.body());
+    assertTrue(again.body().contains("Registration " + id + " was already deleted."), again.body());
     assertEquals(403, LtiLogin.start(new Browser(), "admdel", "client-del", "dep-adm").answer().status(),
         "the platform is unknown now");
     rowsNaming(issuer).ifPresent(rows -> assertEquals(0L, rows.values().stream().mapToLong(Long::longValue).sum(),

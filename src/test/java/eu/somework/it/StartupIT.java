@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Start-up on a database that already exists (migrations run again, harmlessly; keys and
  * registrations survive), with a malformed registration file among good ones, and in production
- * mode without a key-encryption secret (refused, with one log line saying which key to set).
+ * mode without a key-encryption secret (refused, with one log line saying which key to set). Three
+ * server starts in all, each costing ~15 s: the checks of a start share it.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -37,61 +38,43 @@ class StartupIT {
     return ToolDeployment.war();
   }
 
+  /**
+   * Two starts of the tool on one database (each start costs a server): a malformed registration
+   * file is skipped at the first while the others load; at the second, keys and registrations are
+   * still there, and a platform whose file was removed in between is revoked.
+   */
   @Test
-  void restartOnAnExistingDatabaseKeepsKeysAndRegistrations() throws Exception {
-    deployer.deploy("tool");
-    String keysBefore = new Browser().get(MockPlatforms.TOOL + "/.well-known/jwks.json").body();
-    ToolDeployment.undeploy(deployer, "tool");
-    deployer.deploy("tool");
-    try {
-      Browser.Page keysAfter = new Browser().get(MockPlatforms.TOOL + "/.well-known/jwks.json");
-      assertEquals(200, keysAfter.status());
-      assertEquals(keysBefore, keysAfter.body(), "the same keys after a restart");
-      Browser.Page launch = LaunchFlowIT.launch(new Browser(), "b", "client-b", "1", "Learner");
-      assertEquals("Student", launch.fact("role"));
-    } finally {
-      ToolDeployment.undeploy(deployer, "tool");
-    }
-  }
-
-  @Test
-  void aPlatformWhoseFileIsRemovedIsRevokedAtTheNextStart() throws Exception {
+  void restartOnAnExistingDatabaseKeepsKeysAndRegistrationsAndRevokesARemovedFile() throws Exception {
     MockPlatforms.get();
-    java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty("it.lti.config.dir"));
-    java.nio.file.Path file = folder.resolve("platform-leaving.json");
+    Path folder = Path.of(System.getProperty("it.lti.config.dir"));
+    Path leavingFile = folder.resolve("platform-leaving.json");
     String issuer = MockPlatforms.issuer("leaving");
-    java.nio.file.Files.writeString(file, "{\"name\": \"Mock platform that leaves\", \"issuer\": \"" + issuer
+    Files.writeString(leavingFile, "{\"name\": \"Mock platform that leaves\", \"issuer\": \"" + issuer
         + "\", \"clientId\": \"client-leaving\", \"deploymentIds\": [\"1\"], \"authorizationEndpoint\": \""
         + issuer + "/auth\", \"tokenEndpoint\": \"" + issuer + "/token\", \"jwksUri\": \"" + issuer + "/jwks\"}");
     try {
       deployer.deploy("tool");
-      assertEquals(302, LtiLogin.start(new Browser(), "leaving", "client-leaving", "1").answer().status());
-      ToolDeployment.undeploy(deployer, "tool");
-
-      java.nio.file.Files.delete(file);
-      deployer.deploy("tool");
-      LtiLogin revoked = LtiLogin.start(new Browser().acceptJson(), "leaving", "client-leaving", "1");
-      assertEquals(403, revoked.answer().status());
-      assertEquals("UNKNOWN_ISSUER", revoked.answer().jsonField("error"));
-      // the platforms whose files stay keep working
-      assertEquals(302, LtiLogin.start(new Browser(), "b", "client-b", "1").answer().status());
-    } finally {
-      java.nio.file.Files.deleteIfExists(file);
-      ToolDeployment.undeploy(deployer, "tool");
-    }
-  }
-
-  @Test
-  void aMalformedRegistrationFileIsSkippedAndTheOthersLoad() throws Exception {
-    deployer.deploy("tool");
-    try {
-      MockPlatforms.get();
+      String keysBefore = new Browser().get(MockPlatforms.TOOL + "/.well-known/jwks.json").body();
+      // the malformed file (broken-platform.json) is skipped and the others load
       LtiLogin broken = LtiLogin.start(new Browser().acceptJson(), "broken", null, "1");
       assertEquals(403, broken.answer().status());
       assertEquals("UNKNOWN_ISSUER", broken.answer().jsonField("error"));
-      LtiLogin good = LtiLogin.start(new Browser(), "a", "client-a1", "dep-1");
-      assertEquals(302, good.answer().status());
+      assertEquals(302, LtiLogin.start(new Browser(), "a", "client-a1", "dep-1").answer().status());
+      assertEquals(302, LtiLogin.start(new Browser(), "leaving", "client-leaving", "1").answer().status());
+      ToolDeployment.undeploy(deployer, "tool");
+
+      Files.delete(leavingFile);
+      deployer.deploy("tool");
+      Browser.Page keysAfter = new Browser().get(MockPlatforms.TOOL + "/.well-known/jwks.json");
+      assertEquals(200, keysAfter.status());
+      assertEquals(keysBefore, keysAfter.body(), "the same keys after a restart");
+      Browser.Page launch = LaunchFlowIT.launch(new Browser(), "b", "client-b", "1", "Learner");
+      assertEquals("Student", launch.fact("role"), "the platforms whose files stay keep working");
+      LtiLogin revoked = LtiLogin.start(new Browser().acceptJson(), "leaving", "client-leaving", "1");
+      assertEquals(403, revoked.answer().status());
+      assertEquals("UNKNOWN_ISSUER", revoked.answer().jsonField("error"));
     } finally {
+      Files.deleteIfExists(leavingFile);
       ToolDeployment.undeploy(deployer, "tool");
     }
   }
