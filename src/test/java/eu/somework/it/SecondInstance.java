@@ -36,8 +36,8 @@ final class SecondInstance {
    * Starts the jar and waits until it answers /health/ready with 200. A start that ends the process
    * (the tool refused to start: exit code 1) is tried once more; its log is kept as
    * {@code cluster-b-refused.log} and its SEVERE lines printed, so the reason shows in the test's
-   * output. (One full run saw the first start of B end with code 1 and the next succeed; the log of
-   * that start was overwritten, so the cause is still to be found.)
+   * output. (Starts ended with code 1 when /health/ready was asked while the application was
+   * still being deployed; {@link #awaitReady} now waits for Payara's ready line first.)
    */
   static SecondInstance start() throws Exception {
     try {
