@@ -3,10 +3,8 @@ package eu.somework.launch;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import eu.somework.web.ClientAddress;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -15,8 +13,9 @@ import java.util.concurrent.TimeUnit;
  * over a minute. An IPv6 client counts by its /64 network, since one host usually holds a whole
  * /64 and could otherwise rotate addresses. Buckets live in a Caffeine cache bounded in size and
  * dropped after a minute unused (a bucket idle that long is full again anyway), so a flood from
- * many addresses costs bounded memory. Per instance: with several instances behind a balancer
- * each counts its own share. Thread-safe.
+ * many addresses costs bounded memory. Per instance, in memory, so that a login costs no database
+ * round trip: with N instances behind a reverse proxy a client may start up to N times the rate if
+ * the proxy spreads its requests over all of them (docs/cluster.md). Thread-safe.
  *
  * <p>The address is the client's as {@code web.ClientAddress} finds it: behind a reverse proxy
  * listed in {@code somework.proxy.trusted-addresses}, the address the proxy forwarded for.
@@ -55,21 +54,9 @@ public final class AddressRateLimit {
     return bucket.take(ticker.read(), permitsPerMinute);
   }
 
-  /** IPv4 as is; IPv6 by its /64 network. */
+  /** IPv4 as is; IPv6 by its /64 network ({@link ClientAddress#limitKey}). */
   static String key(String address) {
-    if (address == null || address.indexOf(':') < 0) {
-      return String.valueOf(address);
-    }
-    try {
-      byte[] bytes = InetAddress.getByName(address.startsWith("[") ? address.substring(1, address.length() - 1)
-          : address).getAddress();
-      if (bytes.length == 16) {
-        return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
-      }
-      return InetAddress.getByAddress(bytes).getHostAddress();
-    } catch (UnknownHostException | StringIndexOutOfBoundsException e) {
-      return address; // not a literal: count it as given
-    }
+    return ClientAddress.limitKey(address);
   }
 
   /** Tokens of one address; guarded by itself. */

@@ -13,7 +13,9 @@ import java.time.Duration;
  * The limit on login initiations per client address ({@code somework.login.rate-per-minute},
  * 60 by default): login initiation writes a login state, so it must not be a way to fill the
  * database. Generous for people (a login per launch) and for a classroom behind one NAT address
- * only up to its burst; see {@link AddressRateLimit} for the reverse-proxy note.
+ * only up to its burst; see {@link AddressRateLimit} for the reverse-proxy note. Counted in this
+ * instance's memory, so that a login costs no database round trip for it: with N instances a client
+ * may start up to N times the rate (docs/cluster.md, "The per-address limits").
  */
 @ApplicationScoped
 public class LoginRateLimiter {

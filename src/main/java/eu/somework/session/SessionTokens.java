@@ -146,6 +146,25 @@ public class SessionTokens {
         Boolean.TRUE.equals(dl.get("accept_lti_resource_link"))));
   }
 
+  /**
+   * A keyed hash of {@code value}, the same on every instance: HMAC-SHA256 under the shared secret,
+   * over {@code purpose}, a zero byte and the value, in lower-case hex (64 characters). For what
+   * instances must look up in the database but not store as it is, e.g. a client address, whose
+   * plain SHA-256 anyone could reverse by hashing every IPv4 address. The purpose keeps the hashes
+   * of different uses apart; a hash changes when the shared secret is replaced.
+   */
+  public String keyedHash(String purpose, String value) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(key(), "HmacSHA256"));
+      mac.update(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      mac.update((byte) 0);
+      return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
+  }
+
   /** The shared HS256 key (also what {@link AdminSessionTokens} signs with, under another audience). */
   byte[] key() {
     byte[] k = key;

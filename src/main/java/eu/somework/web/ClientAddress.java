@@ -7,9 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,6 +74,28 @@ public class ClientAddress {
       }
     }
     return socketAddress;
+  }
+
+  /**
+   * What a per-address limit counts a client address by: an IPv4 address as it is, an IPv6 address
+   * by its /64 network (one host usually holds a whole /64 and could otherwise change addresses at
+   * will to start afresh), an IPv4-mapped IPv6 address as the IPv4 address. Anything that is not an
+   * address literal is counted as given.
+   */
+  public static String limitKey(String address) {
+    if (address == null || address.indexOf(':') < 0) {
+      return String.valueOf(address);
+    }
+    try {
+      byte[] bytes = InetAddress.getByName(address.startsWith("[") ? address.substring(1, address.length() - 1)
+          : address).getAddress();
+      if (bytes.length == 16) {
+        return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+      }
+      return InetAddress.getByAddress(bytes).getHostAddress();
+    } catch (UnknownHostException | StringIndexOutOfBoundsException e) {
+      return address; // not a literal: count it as given
+    }
   }
 
   private static boolean trusted(Optional<InetAddress> address, List<AddressRange> trusted) {

@@ -87,6 +87,27 @@ class ClusterPostgresIT {
   }
 
   @Test
+  @Order(0)
+  void wrongAdministratorTokensOnBothInstancesAddUpToOneLockOut() throws Exception {
+    b();
+    int portA = URI.create(A).getPort();
+    String wrong = "Authorization: Bearer wrong-token-cluster-0123456789abcdef0123\r\n";
+    String from = "127.0.0.21"; // an address of its own: the lock-out lasts 15 minutes in the database
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, RawHttp.get(portA, from, "/admin/api/registrations", wrong).status());
+      assertEquals(401, RawHttp.get(SecondInstance.PORT, from, "/admin/api/registrations", wrong).status());
+    }
+    // ten failures, five on each instance: counted per instance, neither would have locked out yet
+    RawHttp.Answer onA = RawHttp.get(portA, from, "/admin/api/registrations", wrong);
+    assertEquals(429, onA.status(), onA.text());
+    RawHttp.Answer signInOnB = RawHttp.postForm(SecondInstance.PORT, from, "/admin/sign-in", "",
+        "user=admin&password=" + AdminConsoleChecks.PASSWORD);
+    assertEquals(429, signInOnB.status(), "also the right password, on the other instance: " + signInOnB.text());
+    assertEquals(401, RawHttp.get(SecondInstance.PORT, "127.0.0.22", "/admin/api/registrations", wrong).status(),
+        "another address is not locked out");
+  }
+
+  @Test
   @Order(1)
   void aLoginStartedOnACompletesOnB() throws Exception {
     b();

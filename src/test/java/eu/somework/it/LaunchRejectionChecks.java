@@ -388,7 +388,8 @@ abstract class LaunchRejectionChecks {
     int accepted = 0;
     RawHttp.Answer refused = null;
     while (refused == null && accepted < 200) {
-      RawHttp.Answer answer = RawHttp.get("127.0.0.2", path);
+      // with the default settings no proxy is trusted: a header naming another client each time is ignored
+      RawHttp.Answer answer = RawHttp.get("127.0.0.2", path, "X-Forwarded-For: 203.0.113." + (accepted % 250) + "\r\n");
       if (answer.status() == 302) {
         accepted++;
       } else {

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A GET to the tool from a chosen loopback address (127.0.0.2, …): Java 17's HttpClient cannot
- * pick its local address, and the tool's per-address limits count by it.
+ * A GET or form POST to the tool from a chosen loopback address (127.0.0.2, …): Java 17's
+ * HttpClient cannot pick its local address, and the tool's per-address limits count by it.
  */
 final class RawHttp {
   private static final int PORT = Integer.getInteger("it.port", 18080);
@@ -65,13 +65,33 @@ final class RawHttp {
 
   /** A GET with more header lines ({@code "Name: value\r\n"} each). */
   static Answer get(String fromAddress, String pathAndQuery, String headerLines) throws IOException {
+    return get(PORT, fromAddress, pathAndQuery, headerLines);
+  }
+
+  /** A GET to the server on {@code port} (another instance than the Arquillian server). */
+  static Answer get(int port, String fromAddress, String pathAndQuery, String headerLines) throws IOException {
+    return send(port, fromAddress, "GET " + pathAndQuery, "Accept: application/json\r\n" + headerLines, "");
+  }
+
+  /** A POST of an HTML form ({@code application/x-www-form-urlencoded}) to the server on {@code port}. */
+  static Answer postForm(int port, String fromAddress, String path, String headerLines, String form)
+      throws IOException {
+    byte[] body = form.getBytes(StandardCharsets.UTF_8);
+    return send(port, fromAddress, "POST " + path, "Accept: text/html\r\n"
+        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n"
+        + headerLines, form);
+  }
+
+  private static Answer send(int port, String fromAddress, String requestTarget, String headerLines, String body)
+      throws IOException {
     try (Socket socket = new Socket()) {
       socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
-      socket.connect(new InetSocketAddress("127.0.0.1", PORT), 5000);
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
       socket.setSoTimeout(15000);
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost:" + PORT
-          + "\r\nAccept: application/json\r\n" + headerLines + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write((requestTarget + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n" + headerLines
+          + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body.getBytes(StandardCharsets.UTF_8));
       out.flush();
       InputStream in = socket.getInputStream();
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.somework.jobs.BackgroundJobs;
+import eu.somework.jobs.ExpiredRows;
 import eu.somework.testsupport.DatabaseEngine;
 import eu.somework.testsupport.MigratedDatabase;
 import eu.somework.platform.Startup;
+import jakarta.enterprise.inject.Instance;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,6 +70,30 @@ class ExpiredLoginPurgeTest {
     purge.purge();
 
     assertEquals(List.of("now"), column("select s.state from LoginState s"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aRunAlsoDeletesTheOtherFeaturesExpiredRows() {
+    List<String> asked = new java.util.ArrayList<>();
+    List<ExpiredRows> features = List.of(() -> {
+      asked.add("first");
+      return 2;
+    }, () -> {
+      asked.add("second");
+      return 0;
+    });
+    purge.others = (Instance<ExpiredRows>) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {Instance.class}, (proxy, method, args) -> {
+          if (method.getName().equals("iterator")) {
+            return features.iterator();
+          }
+          throw new UnsupportedOperationException(method.getName());
+        });
+
+    purge.purge();
+
+    assertEquals(List.of("first", "second"), asked);
   }
 
   @Test
