@@ -66,7 +66,7 @@ public class PersonalDataErasure {
     ErasureReport report = tx.inTransaction(em -> {
       Instant now = clock.instant();
       ErasureReport done = new Run(Sql.in(em), person, now).erase(undelivered);
-      cutoffs.endSessions(Sql.in(em), person, now); // and the sessions they have open now
+      cutoffs.endSessions(em, person, now); // and the sessions they have open now
       // the audit log records that an erasure happened, not whom it erased
       audit.record(new AuditLog.Event("PERSON_ERASED", AuditLog.ActorKind.ADMINISTRATOR, null, person.issuer(),
           person.clientId(), null, null, null, (requestedVia == null ? "" : requestedVia + ": ") + done.rowsRemoved()

@@ -109,6 +109,20 @@ class PersonalDataErasureTest {
   }
 
   @Test
+  void anotherInstanceThatHadJustAdmittedTheSessionRefusesItAtItsNextCheckAfterTheErasure() {
+    // two instances' cut-offs over one database: "other" admitted (and keeps) the table before
+    SessionCutoffs other = SessionCutoffs.over(db.transactor(), java.time.Duration.ofHours(4));
+    java.time.Instant opened = People.NOW.minusSeconds(600);
+    assertTrue(other.admits(People.ISSUER, People.CLIENT, People.ALICE.userId(), opened), "before the erasure");
+
+    erasure.erase(People.ALICE, UndeliveredScores.REFUSE);
+
+    assertFalse(other.admits(People.ISSUER, People.CLIENT, People.ALICE.userId(), opened),
+        "the very next check on the other instance, not after some seconds");
+    assertTrue(other.admits(People.ISSUER, People.CLIENT, People.BOB.userId(), opened), "others' sessions go on");
+  }
+
+  @Test
   void anUndeliveredScoreRefusesTheErasureAndChangesNothing() {
     people.waitingScore(People.ALICE, "alice", "PENDING", null);
     TreeSet<String> before = Schema.snapshot(db);
@@ -172,7 +186,8 @@ class PersonalDataErasureTest {
   private static TreeSet<String> withoutErasureEvents(TreeSet<String> rows) {
     TreeSet<String> kept = new TreeSet<>(rows);
     kept.removeIf(row -> row.startsWith("audit_event ") && row.contains("action=PERSON_ERASED")
-        || row.startsWith("person_session_cutoff "));
+        || row.startsWith("person_session_cutoff ")
+        || row.startsWith("change_generation ")); // raised so every instance reads the cut-offs again
     return kept;
   }
 
