@@ -1,6 +1,7 @@
 package eu.somework.launch;
 
 import eu.somework.lti.LtiFailure;
+import eu.somework.metrics.SecondsSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -9,9 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The launch's MicroProfile Metrics (application scope, served at {@code /metrics} in Prometheus
@@ -22,7 +21,8 @@ import org.eclipse.microprofile.metrics.Timer;
  *       {@code LtiFailure} name; {@code none} when accepted);
  *   <li>{@value #DURATION} (Prometheus: {@code somework_launch_duration_seconds}) — time from the
  *       id_token POST's arrival until its answer is ready, by {@code result} ({@code accepted},
- *       {@code rejected}, {@code error} for a failure of the tool itself).
+ *       {@code rejected}, {@code error} for a failure of the tool itself), a summary whose every series is
+ *       in seconds ({@link SecondsSummary}).
  * </ul>
  * Labels take only these fixed values and enum names: no issuer, user or any string a request chose.
  */
@@ -37,15 +37,12 @@ public class LaunchMetrics {
   private static final Metadata LAUNCHES_METADATA = Metadata.builder().withName(LAUNCHES)
       .withDescription("LTI logins and launches by result (accepted, rejected) and reason (the failed check)")
       .build();
-  private static final Metadata DURATION_METADATA = Metadata.builder().withName(DURATION)
-      .withDescription("Time from an id_token POST until its answer is ready, by result")
-      // the Timer's own unit; Prometheus output then names it _seconds and gives count, sum and max in seconds
-      .withUnit(MetricUnits.NANOSECONDS).build();
+  private static final String DURATION_DESCRIPTION = "Time from an id_token POST until its answer is ready, by result";
 
   @Inject MetricRegistry registry;
 
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<String, SecondsSummary> durations = new ConcurrentHashMap<>();
 
   void accepted() {
     counter(ACCEPTED, "none").inc();
@@ -57,8 +54,9 @@ public class LaunchMetrics {
 
   /** An id_token POST took {@code nanos} and ended with {@code result} ({@link #ACCEPTED}, {@link #REJECTED}, {@link #ERROR}). */
   void launchTook(String result, long nanos) {
-    timers.computeIfAbsent(result, r -> registry.timer(DURATION_METADATA, new Tag("result", r)))
-        .update(Duration.ofNanos(nanos));
+    durations.computeIfAbsent(result,
+        r -> SecondsSummary.register(registry, DURATION, DURATION_DESCRIPTION, new Tag("result", r)))
+        .record(Duration.ofNanos(nanos));
   }
 
   private Counter counter(String result, String reason) {

@@ -24,7 +24,7 @@ public class LaunchRejectedMapper implements ExceptionMapper<LaunchRejected> {
     String correlation = ErrorPage.newCorrelationId();
     LOG.warning(() -> "LTI login/launch refused: check=" + reason.failure() + " status=" + reason.httpStatus()
         + " correlation=" + correlation);
-    Response page = ErrorPage.build(headers, reason.httpStatus(), reason.failure().name(), explanation(reason),
+    Response page = ErrorPage.build(headers, reason.httpStatus(), reason.failure().name(), explanation(rejected),
         correlation, rejected.newWindowUrl());
     rejected.retryAfter().ifPresent(wait ->
         page.getHeaders().putSingle("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
@@ -33,13 +33,17 @@ public class LaunchRejectedMapper implements ExceptionMapper<LaunchRejected> {
 
   /**
    * The reason in the browser's language where the interface texts have one
-   * ({@code launch.refused.<FAILURE>}), else the check's own English sentence.
+   * ({@code launch.refused.<FAILURE>}, given the seconds to wait as {0} when the refusal passes with time),
+   * else the check's own English sentence.
    */
-  private String explanation(LtiException reason) {
+  private String explanation(LaunchRejected rejected) {
+    LtiException reason = rejected.reason();
     String key = "launch.refused." + reason.failure().name();
     UiLanguage language = headers == null ? UiLanguage.EN
         : UiLanguage.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)).orElse(UiLanguage.EN);
-    String text = Messages.of(language).get(key);
+    Messages messages = Messages.of(language);
+    String text = rejected.retryAfter().map(wait -> messages.get(key, Math.max(1, wait.toSeconds())))
+        .orElseGet(() -> messages.get(key));
     return text.equals(key) ? reason.getMessage() : text;
   }
 }

@@ -40,8 +40,8 @@ public class LoginRateLimiter {
     limit.tryAcquire(clientAddress).ifPresent(wait -> {
       long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
       throw new LaunchRejected(new LtiException(LtiFailure.LOGIN_RATE_LIMITED,
-          "Too many logins from your network in the last minute. Wait " + seconds
-              + " seconds, then open the activity again."), null, Duration.ofSeconds(seconds));
+          "Too many logins from your network in the last minute. Open the activity again in " + seconds + " s."),
+          null, Duration.ofSeconds(seconds));
     });
   }
 }

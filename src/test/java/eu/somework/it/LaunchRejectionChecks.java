@@ -405,6 +405,9 @@ abstract class LaunchRejectionChecks {
     assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1, refused.text());
     assertTrue(refused.text().contains("LOGIN_RATE_LIMITED"), refused.text());
     assertTrue(refused.text().contains("Too many logins from your network"), refused.text());
+    assertTrue(refused.text().contains("Open the activity again in " + refused.header("Retry-After") + " s."),
+        "the wait the header gives, in a unit that needs no plural: " + refused.text());
+    assertFalse(refused.text().contains("seconds"), refused.text());
     assertFalse(refused.text().contains("Exception"), refused.text());
     assertEquals(302, RawHttp.get("127.0.0.3", path).status(), "another address is not held up");
   }

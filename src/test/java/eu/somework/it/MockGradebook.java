@@ -83,6 +83,7 @@ final class MockGradebook {
   private record LineItem(String label, double scoreMaximum) {}
 
   private final Map<String, LineItem> lineItems = new ConcurrentHashMap<>();
+  private final Map<String, Duration> scoreDelays = new ConcurrentHashMap<>();
   private final List<ReceivedScore> scores = new CopyOnWriteArrayList<>();
   private final List<String> refusals = new CopyOnWriteArrayList<>();
   private final String platform;
@@ -127,6 +128,11 @@ final class MockGradebook {
   String openLineItem(String name, String label, double scoreMaximum) {
     lineItems.put(name, new LineItem(label, scoreMaximum));
     return MockPlatforms.issuer(platform) + "/lineitems/" + name + "/lineitem?type_id=3";
+  }
+
+  /** Makes the line item named {@code name} answer each score only after {@code delay}, as a slow platform does. */
+  void answerScoresAfter(String name, Duration delay) {
+    scoreDelays.put(name, delay);
   }
 
   /** The scores received so far on the line item named {@code name}, oldest first. */
@@ -220,6 +226,14 @@ final class MockGradebook {
     for (String required : List.of("userId", "timestamp", "activityProgress", "gradingProgress")) {
       if (!(json.get(required) instanceof String)) {
         return refuse(400, "invalid_request", "score: no " + required);
+      }
+    }
+    Duration delay = scoreDelays.get(name);
+    if (delay != null) {
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
     scores.add(new ReceivedScore(name, json));

@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +18,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -70,6 +73,80 @@ class OperationsIT {
     assertTrue(value(metrics, "somework_score_outbox_oldest_age_seconds").isPresent(), metrics);
     assertTrue(!metrics.contains("user-Learner") && !metrics.contains(MockPlatforms.issuer("b")),
         "no person or issuer in any label");
+  }
+
+  /**
+   * Payara's exporter printed a timer's quantiles (and sometimes its maximum) in nanoseconds under a
+   * {@code _seconds} name: after a score delivery the platform answered only after {@value #SLOW_SCORE_MS} ms
+   * and a launch, every series of both durations is in seconds — the slow attempt shows as at least
+   * that long, and nothing is anywhere near 10⁹ times it.
+   */
+  @Test
+  void everyDurationOnMetricsIsInSecondsAfterASlowScoreDeliveryAndALaunch(TestInfo test) throws Exception {
+    MockGradebook gradebook = MockPlatforms.get().gradebook();
+    String course = "ops-" + test.getTestMethod().orElseThrow().getName();
+    String lineItem = gradebook.openLineItem(course, "Reflection on data protection", 14);
+    gradebook.answerScoresAfter(course, Duration.ofMillis(SLOW_SCORE_MS));
+    GradingChecks.Member learner = GradingChecks.launchWithGradebook(course, lineItem, "u-ops-slow-score", "Learner",
+        "Olli Operations");
+    GradingChecks.submit(learner, "<p>A reflection whose score meets a slow gradebook.</p>");
+    gradebook.awaitScores(course, 1, Duration.ofSeconds(60));
+
+    String metrics = MockGradebook.await(() -> get("/metrics").body(),
+        body -> value(body, "somework_score_delivery_seconds_max").orElse(0.0) >= SLOW_SECONDS,
+        Duration.ofSeconds(30), "the slow delivery's attempt on /metrics");
+    List<String> delivery = series(metrics, "somework_score_delivery_seconds");
+    assertEquals(List.of("somework_score_delivery_seconds", "somework_score_delivery_seconds_count",
+        "somework_score_delivery_seconds_max", "somework_score_delivery_seconds_sum"),
+        delivery.stream().map(OperationsIT::name).distinct().sorted().toList(), metrics);
+    double attempts = value(metrics, "somework_score_delivery_seconds_count").orElseThrow();
+    assertTrue(attempts >= 1, metrics);
+    double sum = value(metrics, "somework_score_delivery_seconds_sum").orElseThrow();
+    assertTrue(sum >= SLOW_SECONDS && sum < attempts * PLAUSIBLE_SECONDS, "in seconds: _sum " + sum);
+    for (String line : delivery) {
+      double seconds = sample(line);
+      if (name(line).endsWith("_count") || name(line).endsWith("_sum")) {
+        continue;
+      } else if (name(line).endsWith("_max") || line.contains("quantile=\"0.999\"")) {
+        assertTrue(seconds >= SLOW_SECONDS && seconds < PLAUSIBLE_SECONDS,
+            "in seconds, the slow attempt included: " + line);
+      } else {
+        assertTrue(seconds >= 0 && seconds < PLAUSIBLE_SECONDS, "in seconds: " + line);
+      }
+    }
+    assertTrue(delivery.stream().filter(line -> line.contains("quantile=")).count() >= 4, metrics);
+
+    List<String> launches = series(metrics, "somework_launch_duration_seconds");
+    assertTrue(launches.stream().anyMatch(line -> line.contains("result=\"accepted\"") && line.contains("quantile=")),
+        metrics);
+    for (String line : launches) {
+      if (!name(line).endsWith("_count") && !name(line).endsWith("_sum")) {
+        assertTrue(sample(line) >= 0 && sample(line) < PLAUSIBLE_SECONDS, "in seconds: " + line);
+      }
+    }
+    for (String line : metrics.lines().filter(l -> l.startsWith("somework_") && name(l).contains("_seconds")
+        && !name(l).endsWith("_count") && !name(l).endsWith("_sum")).toList()) {
+      assertTrue(sample(line) < 1e6, "no duration of the tool's in nanoseconds: " + line);
+    }
+  }
+
+  private static final long SLOW_SCORE_MS = 2000;
+  private static final double SLOW_SECONDS = SLOW_SCORE_MS / 1000.0;
+  /** Far above any attempt or launch here, far below the same in nanoseconds. */
+  private static final double PLAUSIBLE_SECONDS = 60;
+
+  /** The samples (not comments) of {@code family}: its own lines and those of its {@code _suffix} series. */
+  private static List<String> series(String metrics, String family) {
+    return metrics.lines().filter(line -> !line.startsWith("#"))
+        .filter(line -> name(line).equals(family) || name(line).matches(family + "_(count|sum|max|mean)")).toList();
+  }
+
+  private static String name(String sample) {
+    return sample.split("[{ ]", 2)[0];
+  }
+
+  private static double sample(String line) {
+    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
   }
 
   /** The sample of {@code name} whose labels contain {@code labels}, in Prometheus's text format. */

@@ -70,6 +70,17 @@ class MessagesTest {
     }
   }
 
+  /** The login rate limit's wait: "1 s" reads right in every language, where "1 seconds" did not. */
+  @ParameterizedTest
+  @EnumSource(UiLanguage.class)
+  void theLoginRateLimitNamesItsWaitInSecondsWithoutAPluralForm(UiLanguage language) {
+    String one = Messages.of(language).get("launch.refused.LOGIN_RATE_LIMITED", 1L);
+    String many = Messages.of(language).get("launch.refused.LOGIN_RATE_LIMITED", 42L);
+    assertTrue(one.contains(" 1 ") && many.contains(" 42 "), one + " / " + many);
+    assertEquals(one.replace(" 1 ", " 42 "), many, "the sentence does not change with the number");
+    assertFalse(one.contains("{0}") || one.contains("seconds"), one);
+  }
+
   @Test
   void messagesAreReadAsUtf8InTheirLanguage() {
     assertEquals("Siirry sisältöön", Messages.of(UiLanguage.FI).get("page.skip"));
