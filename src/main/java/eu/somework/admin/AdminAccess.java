@@ -139,7 +139,7 @@ public class AdminAccess implements AdminGate {
 
   static Response tooMany(Duration wait) {
     long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-    return Response.fromResponse(ApiJson.error(429, "Too many failed attempts from your address. Wait " + seconds
-        + " seconds, then try again.")).header("Retry-After", Long.toString(seconds)).build();
+    return Response.fromResponse(ApiJson.error(429, "Too many failed attempts from your address. Try again in " + seconds
+        + " s.")).header("Retry-After", Long.toString(seconds)).build();
   }
 }
