@@ -29,8 +29,12 @@ public class AdminCredentials {
   private static final Logger LOG = Logger.getLogger(AdminCredentials.class.getName());
   /** bcrypt reads at most 72 bytes of a password; longer ones are refused rather than cut. */
   static final int MAX_PASSWORD_BYTES = 72;
-  /** A bcrypt hash to compare against when there is none, so a missing hash takes the same time. */
-  private static final String DUMMY_HASH = BCrypt.hashpw("not a password", BCrypt.gensalt(10));
+  /**
+   * A bcrypt hash (cost 10, of "not a password") to compare against when there is none, so a missing
+   * hash takes the same time. Written out rather than hashed at class loading, which cost every
+   * start a bcrypt round; it protects no secret.
+   */
+  static final String DUMMY_HASH = "$2a$10$uchxJ4dhoNaQlLvZnd.JOeoVS915OXGIUMlucwZd/i84RaOjbz5UO";
 
   @Inject Settings settings;
 

@@ -39,7 +39,13 @@ final class Glossary {
     }
   }
 
-  private record Avoided(Term term, String stem, Pattern pattern) {}
+  /**
+   * An avoided rendering: its pattern, and the literal the pattern holds after the optional
+   * word-start look-behind, folded as {@link Pattern#CASE_INSENSITIVE} with
+   * {@link Pattern#UNICODE_CASE} folds it ({@link #fold}); {@code folded} is null when the
+   * literal has fewer than two characters or a supplementary one, and the pattern then always runs.
+   */
+  private record Avoided(Term term, String stem, Pattern pattern, char[] folded) {}
 
   // Arabic short vowels, tatweel, soft hyphen and zero-width (non-)joiners do not change a word
   private static final Pattern IGNORED = Pattern.compile("[\\u064B-\\u065F\\u0670\\u0640\\u00AD\\u200C\\u200D]");
@@ -50,6 +56,10 @@ final class Glossary {
   private final boolean matchInsideWords;
   private final List<Term> terms;
   private final List<Avoided> avoided = new ArrayList<>();
+  /** Indexes into {@link #avoided} by the first folded character of their literal. */
+  private final java.util.Map<Character, List<Integer>> byFirstChar = new java.util.HashMap<>();
+  /** Indexes into {@link #avoided} whose pattern runs on every line (no {@code folded} literal). */
+  private final List<Integer> alwaysRun = new ArrayList<>();
 
   Glossary(UiLanguage language, String selfCheckHeading, String casePrefix, boolean matchInsideWords, List<Term> terms) {
     this.language = language;
@@ -60,8 +70,84 @@ final class Glossary {
     String wordStart = matchInsideWords ? "" : "(?<![\\p{L}\\p{M}\\p{N}])";
     for (Term term : this.terms) {
       for (String stem : term.avoid()) {
-        avoided.add(new Avoided(term, stem, Pattern.compile(wordStart + Pattern.quote(normalize(stem)),
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+        String literal = normalize(stem);
+        avoided.add(new Avoided(term, stem, Pattern.compile(wordStart + Pattern.quote(literal),
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), foldedLiteral(literal)));
+      }
+    }
+    for (int i = 0; i < avoided.size(); i++) {
+      char[] folded = avoided.get(i).folded();
+      if (folded == null) {
+        alwaysRun.add(i);
+      } else {
+        byFirstChar.computeIfAbsent(folded[0], c -> new ArrayList<>()).add(i);
+      }
+    }
+  }
+
+  /**
+   * How a case-insensitive, Unicode-case pattern compares a character of its literal: lower case of
+   * upper case ({@code java.util.regex.Pattern}'s {@code SliceU}).
+   */
+  private static char fold(char c) {
+    return Character.toLowerCase(Character.toUpperCase(c));
+  }
+
+  private static char[] foldedLiteral(String literal) {
+    if (literal.length() < 2 || literal.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
+      return null;
+    }
+    char[] folded = new char[literal.length()];
+    for (int i = 0; i < folded.length; i++) {
+      folded[i] = fold(literal.charAt(i));
+    }
+    return folded;
+  }
+
+  /**
+   * Which avoided renderings' patterns can match in {@code text}: those whose folded literal occurs
+   * at some position, compared as the pattern compares (a character equal to the folded one, or
+   * whose fold is), and those without a folded literal. A necessary condition for a match, checked
+   * in one pass over the text instead of one pattern search per rendering (start-up runs this over
+   * every line of every unit); the pattern itself then decides.
+   */
+  private java.util.BitSet candidatesIn(String text) {
+    java.util.BitSet candidates = new java.util.BitSet(avoided.size());
+    alwaysRun.forEach(candidates::set);
+    int n = text.length();
+    char[] folded = new char[n];
+    for (int i = 0; i < n; i++) {
+      folded[i] = fold(text.charAt(i));
+    }
+    for (int x = 0; x < n; x++) {
+      char c = text.charAt(x);
+      List<Integer> starting = byFirstChar.get(folded[x]);
+      List<Integer> literally = c == folded[x] ? null : byFirstChar.get(c);
+      if (starting != null) {
+        markMatches(starting, text, folded, x, candidates);
+      }
+      if (literally != null) {
+        markMatches(literally, text, folded, x, candidates);
+      }
+    }
+    return candidates;
+  }
+
+  private void markMatches(List<Integer> indexes, String text, char[] folded, int x, java.util.BitSet candidates) {
+    for (int index : indexes) {
+      if (candidates.get(index)) {
+        continue;
+      }
+      char[] literal = avoided.get(index).folded();
+      if (x + literal.length > text.length()) {
+        continue;
+      }
+      boolean all = true;
+      for (int j = 0; j < literal.length && all; j++) {
+        all = text.charAt(x + j) == literal[j] || folded[x + j] == literal[j];
+      }
+      if (all) {
+        candidates.set(index);
       }
     }
   }
@@ -99,11 +185,19 @@ final class Glossary {
    */
   List<Finding> findingsIn(String line, String paragraph) {
     String text = normalize(line);
-    String whole = lower(normalize(paragraph));
+    String whole = null;
     List<Finding> found = new ArrayList<>();
-    for (Avoided a : avoided) {
+    java.util.BitSet candidates = candidatesIn(text);
+    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+      Avoided a = avoided.get(i);
       Matcher m = a.pattern().matcher(text);
-      if (m.find() && !whole.contains(lower(normalize(a.term().use())))) {
+      if (!m.find()) {
+        continue;
+      }
+      if (whole == null) {
+        whole = lower(normalize(paragraph));
+      }
+      if (!whole.contains(lower(normalize(a.term().use())))) {
         found.add(new Finding(a.term(), a.stem(), wordAround(text, m.start(), m.end()), a.pattern()));
       }
     }

@@ -61,6 +61,14 @@ class AdminCredentialsTest {
   }
 
   @Test
+  void theHashComparedWhenThereIsNoneIsAValidCostTenHashThatNoPasswordTried() {
+    // same cost as an operator's usual hash, so a sign-in without a configured hash takes as long
+    assertTrue(AdminCredentials.DUMMY_HASH.startsWith("$2a$10$"));
+    assertTrue(BCrypt.checkpw("not a password", AdminCredentials.DUMMY_HASH));
+    assertFalse(BCrypt.checkpw("admin", AdminCredentials.DUMMY_HASH));
+  }
+
+  @Test
   void inProductionWithoutAHashNobodySignsIn() {
     AdminCredentials credentials = with(Map.of("somework.mode", "production"));
     assertFalse(credentials.consoleConfigured());

@@ -31,9 +31,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *     [--db h2|postgres] [--concurrency 1,8,32,128] [--seconds 30] [--read-seconds 15]
  *     [--warmup-seconds 40] [--warmup-concurrency 8] [--port 48100] [--data target/bench-data]
  *     [--micro target/payara-micro.jar] [--empty-app true] [--jvm -Xmx768m] [--out target/load-result.md]
- *     [--max-launches N] [--max-reads N] [--idle-seconds 10]
+ *     [--max-launches N] [--max-reads N] [--idle-seconds 10] [--empty-seconds 15]
  * java -cp … eu.somework.bench.LoadDriver --peer ltijs [--peer-dir bench/peer-ltijs] [--db postgres] …
  * </pre>
+ * The empty application ({@link EmptyApplication}) is loaded at the same concurrencies for
+ * {@code --empty-seconds} each, so that the tool's memory under load is compared with its memory
+ * under load; with {@code --jvm "… -XX:NativeMemoryTracking=summary"} both processes' native memory
+ * summaries are reported too.
  * Ports: the tool on {@code port}, the platform on {@code port + 1}, PostgreSQL on {@code port + 2},
  * the empty application on {@code port + 3}.
  */
@@ -44,6 +48,7 @@ public final class LoadDriver {
   private final List<String> readRows = new ArrayList<>();
   private final List<String> hopRows = new ArrayList<>();
   private final List<String> kindRows = new ArrayList<>();
+  private final Map<Integer, Double> rssByLevel = new java.util.TreeMap<>();
   private int failures;
   private double idleCores;
   private int idleSeconds;
@@ -115,9 +120,11 @@ public final class LoadDriver {
         + " (and " + Math.min(warmupSeconds, 10) + " s of reads) not counted; load average at the start "
         + Machine.loadAverage());
 
-    StartUp empty = null;
+    EmptyApplication.Figures empty = null;
     if (!peer && Boolean.parseBoolean(args.text("empty-app", "true"))) {
-      empty = emptyApplication(micro, port + 3, data.resolve("empty-app"), jvm);
+      empty = EmptyApplication.measure(micro, port + 3, data.resolve("empty-app"), jvm, levels,
+          args.integer("empty-seconds", 15));
+      failures += empty.failures();
     }
     try (BenchDatabase database = "postgres".equals(db)
         ? BenchDatabase.postgres(data.resolve("postgres"), port + 2, peer ? LtijsPeer.DATABASE : "somework")
@@ -130,8 +137,10 @@ public final class LoadDriver {
         String readyPath = peer ? LtijsPeer.READY_PATH : "/.well-known/jwks.json";
         Duration started = tool.awaitReady(readyPath, Duration.ofSeconds(300));
         double startCpu = Machine.procCpuSeconds(tool.pid());
+        long startClasses = peer ? -1 : JvmFacts.loadedClasses(tool.pid());
         Thread.sleep(5000);
         double idleRss = Machine.residentMiB(tool.pid());
+        String nmtIdle = JvmFacts.nativeMemory(tool.pid(), jvm);
         database.connect();
         line("Database: " + database.describe() + ".");
         line("");
@@ -157,29 +166,46 @@ public final class LoadDriver {
           if (failures > 0) {
             break;
           }
-          maxRss = Math.max(maxRss, launchPhase(users, browsers.subList(0, users), flow, tokens, tool, database,
-              seconds, maxLaunches));
-          if (failures > 0) {
-            break;
+          double rss = launchPhase(users, browsers.subList(0, users), flow, tokens, tool, database, seconds,
+              maxLaunches);
+          if (failures == 0) {
+            rss = Math.max(rss, readPhase(users, browsers.subList(0, users), flow, tokens, tool, database,
+                readSeconds, maxReads));
           }
-          maxRss = Math.max(maxRss, readPhase(users, browsers.subList(0, users), flow, tokens, tool, database,
-              readSeconds, maxReads));
+          rssByLevel.merge(users, rss, Math::max);
+          maxRss = Math.max(maxRss, rss);
         }
+        String nmtLoaded = JvmFacts.nativeMemory(tool.pid(), jvm);
         int keyFetches = platform.keySetFetches() - fetchesBefore;
         writeTables(keyFetches, flow);
         line("");
         line("### Start-up and memory");
         line("");
-        line("| process | start → first 200 | CPU s in start-up | VmRSS idle MiB | VmRSS under load (max) MiB |");
-        line("|---|---:|---:|---:|---:|");
-        line(String.format("| %s (`GET %s`) | %.1f s | %.1f | %.0f | %.0f |", peer ? LtijsPeer.NAME : "SoMe@Work",
-            readyPath, started.toMillis() / 1000.0, startCpu, idleRss, maxRss));
+        line("| process | start → first 200 | CPU s in start-up | classes loaded | VmRSS idle MiB | VmRSS under load (max) MiB |");
+        line("|---|---:|---:|---:|---:|---:|");
+        line(String.format("| %s (`GET %s`) | %.1f s | %.1f | %s | %.0f | %.0f |", peer ? LtijsPeer.NAME : "SoMe@Work",
+            readyPath, started.toMillis() / 1000.0, startCpu, peer ? "–" : Long.toString(startClasses), idleRss, maxRss));
         if (empty != null) {
-          line(String.format("| empty Payara Micro application (`GET /`, one static page) | %.1f s | %.1f | %.0f | – |",
-              empty.time().toMillis() / 1000.0, empty.cpuSeconds(), empty.idleRss()));
+          line(String.format("| empty Payara Micro application (`GET /`, one static page) | %.1f s | %.1f | %d | %.0f | %.0f |",
+              empty.startUp().toMillis() / 1000.0, empty.cpuSeconds(), empty.classes(), empty.idleRss(),
+              empty.maxRss()));
           line("");
-          line(String.format("Start-up %.2f× the empty application's, resident memory under load %.2f× its idle memory.",
-              started.toMillis() / (double) empty.time().toMillis(), maxRss / empty.idleRss()));
+          line(String.format("Start-up %.2f× the empty application's (wall), %.2f× (CPU seconds); resident memory idle"
+              + " %.2f×, under load %.2f× the empty application's under load (highest of each).",
+              started.toMillis() / (double) empty.startUp().toMillis(), startCpu / empty.cpuSeconds(),
+              idleRss / empty.idleRss(), maxRss / empty.maxRss()));
+          writeMemoryByLevel(empty, rssByLevel);
+        }
+        if (!nmtIdle.isEmpty()) {
+          line("");
+          line("Native memory tracking (`jcmd <pid> VM.native_memory summary`), committed MiB by category:");
+          line("");
+          line("- SoMe@Work idle: " + nmtIdle);
+          line("- SoMe@Work after the load: " + nmtLoaded);
+          if (empty != null) {
+            line("- empty application idle: " + empty.nativeMemoryIdle());
+            line("- empty application after its load: " + empty.nativeMemoryLoaded());
+          }
         }
         line("");
         line("Tool log: " + tool.log + "; load average at the end " + Machine.loadAverage());
@@ -191,14 +217,16 @@ public final class LoadDriver {
     }
   }
 
-  private record StartUp(Duration time, double cpuSeconds, double idleRss) {}
-
-  private static StartUp emptyApplication(Path micro, int port, Path dir, List<String> jvm) throws Exception {
-    try (ToolProcess app = ToolProcess.startEmptyApplication(micro, port, dir, jvm)) {
-      Duration time = app.awaitReady("/", Duration.ofSeconds(300));
-      double cpu = Machine.procCpuSeconds(app.pid());
-      Thread.sleep(5000);
-      return new StartUp(time, cpu, Machine.residentMiB(app.pid()));
+  /** The tool's and the empty application's highest VmRSS at each concurrency, side by side. */
+  private void writeMemoryByLevel(EmptyApplication.Figures empty, Map<Integer, Double> tool) {
+    line("");
+    line("| concurrency | SoMe@Work VmRSS max MiB | empty application VmRSS max MiB (its requests/s) | ratio |");
+    line("|---:|---:|---:|---:|");
+    for (EmptyApplication.Level level : empty.levels()) {
+      Double rss = tool.get(level.concurrency());
+      line(String.format("| %d | %s | %.0f (%.0f/s) | %s |", level.concurrency(),
+          rss == null ? "–" : String.format("%.0f", rss), level.maxRss(), level.perSecond(),
+          rss == null ? "–" : String.format("%.2f×", rss / level.maxRss())));
     }
   }
 

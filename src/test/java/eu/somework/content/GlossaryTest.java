@@ -49,6 +49,29 @@ class GlossaryTest {
   }
 
   @Test
+  void findingsAreWhatEachStemsOwnPatternFindsInTheOrderOfTheGlossary() {
+    // findingsIn checks all stems in one pass before it runs a stem's pattern: that pass must never
+    // hide a match the pattern finds, also for letters whose case folds unusually (dotted and
+    // dotless i, final sigma, long s, the Kelvin sign, sharp s) and for one-letter stems
+    List<String> stems = List.of("ſecret", "kelvin", "x", "İstanbul", "ΟΔΟΣ", "idem", "straße", "ıx", "sigma");
+    List<String> texts = List.of("SECRET \u212Aelvin x istanbul οδος İdem", "ISTANBUL Οδός STRASSE Straße ix IX",
+        "nothing here", "kelvinx ſecretive ΣΙΓΜΑ sigmas", "sſecret", "");
+    for (boolean inside : List.of(true, false)) {
+      Glossary g = new Glossary(UiLanguage.EN, "Self-check", "Case:", inside,
+          List.of(new Glossary.Term("c", "the right one", stems)));
+      for (String text : texts) {
+        String normalized = Glossary.normalize(text);
+        List<String> expected = stems.stream().filter(stem -> java.util.regex.Pattern.compile(
+            (inside ? "" : "(?<![\\p{L}\\p{M}\\p{N}])") + java.util.regex.Pattern.quote(Glossary.normalize(stem)),
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE).matcher(normalized).find())
+            .toList();
+        assertEquals(expected, g.findingsIn(text, text).stream().map(Glossary.Finding::stem).toList(),
+            "'" + text + "', matchInsideWords " + inside);
+      }
+    }
+  }
+
+  @Test
   void aParagraphThatUsesTheRightRenderingMayExplainTheAvoidedOne() {
     Glossary fi = glossary(UiLanguage.FI, true, "salassapitovelvollisuus", "vaitiolo");
     assertEquals(List.of(), fi.findingsIn("Vanha nimi oli vaitiolovelvollisuus.",
