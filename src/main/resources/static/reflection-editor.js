@@ -18,6 +18,9 @@
   var linkError = form.querySelector(".link-error");
   var token = form.elements.s.value;
   var autosaveUrl = form.getAttribute("data-autosave");
+  // the stored draft's version this editor's text is based on; a save from an older one is a 409
+  var base = form.getAttribute("data-version") || "";
+  var conflict = false; // the draft was changed in another window: no more autosaves here
   var min = parseInt(form.getAttribute("data-min"), 10);
   var max = parseInt(form.getAttribute("data-max"), 10);
   var AUTOSAVE_MS = 4000;
@@ -189,6 +192,9 @@
     var params = new URLSearchParams();
     params.set("html", editor.innerHTML);
     params.set("visibility", visibility());
+    if (base !== "" && !saving) {
+      params.set("base", base); // while a save of this editor is under way, this one follows it: the last text wins
+    }
     return params;
   }
 
@@ -207,9 +213,10 @@
   }
 
   function autosave() {
-    if (saving || !dirty()) {
+    if (saving || conflict || !dirty()) {
       return;
     }
+    var params = body();
     saving = true;
     var html = editor.innerHTML;
     var chosen = visibility();
@@ -217,12 +224,21 @@
     fetch(autosaveUrl, {
       method: "POST",
       headers: {"X-SomeWork-Session": token, "Accept": "application/json"},
-      body: body(),
+      body: params,
       credentials: "same-origin"
     }).then(function (response) {
       return response.json().then(function (answer) {
+        if (response.status === 409) {
+          conflict = true; // keep the text on screen so the writer can copy it
+          saveState.textContent = answer.message || String(response.status);
+          form.setAttribute("data-save-state", "conflict");
+          return;
+        }
         if (!response.ok) {
           throw new Error(answer.message || String(response.status));
+        }
+        if (answer.version !== undefined) {
+          base = String(answer.version);
         }
         lastSaved = html;
         lastVisibility = chosen;
@@ -243,7 +259,7 @@
 
   // On leaving (tab hidden, page closed or reloaded): one last save that outlives the page.
   function saveOnLeaving() {
-    if (!dirty()) {
+    if (conflict || !dirty()) {
       return;
     }
     var params = body();

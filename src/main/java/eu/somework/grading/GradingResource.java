@@ -108,7 +108,7 @@ public class GradingResource {
           input.comments(), input.feedback(), input.note());
     }
     Optional<GradeFormPage.Notice> shown = Optional.ofNullable(notice).filter(n -> n.equals("draft")
-        || n.equals("released")).map(n -> new GradeFormPage.Notice("ok", context.text().get("grading.notice." + n)));
+        || n.equals("released") || n.equals("releasedNoGradebook")).map(n -> new GradeFormPage.Notice("ok", context.text().get("grading.notice." + n)));
     return page(200, formPage(unit, teacher, userId, versions, saved, input, shown,
         verdict(teacher, unit, userId), false));
   }
@@ -140,13 +140,15 @@ public class GradingResource {
             verdict, false));
       }
     }
+    String notice = "draft";
     try {
       if (versions.stream().noneMatch(v -> v.version().versionId().equals(input.versionId()))) {
         throw new MarkingRefused("grading.error.version");
       }
       String teacherId = teacher.userId().orElse("");
       if ("release".equals(action)) {
-        grading.release(key, input.marking(), teacherId);
+        // no gradebook column (e.g. the module-wide activity): nothing is queued, and the notice says so
+        notice = grading.release(key, input.marking(), teacherId).score().isPresent() ? "released" : "releasedNoGradebook";
       } else {
         grading.saveDraft(key, input.marking(), teacherId);
       }
@@ -156,7 +158,7 @@ public class GradingResource {
           Optional.of(new GradeFormPage.Notice("error", text.get(refused.messageKey(), refused.arguments()))),
           new GradebookCheck.Verdict.NothingSent(), overwrite));
     }
-    return back(links(unit).withToken(links(unit).studentPath(userId), "release".equals(action) ? "released" : "draft"));
+    return back(links(unit).withToken(links(unit).studentPath(userId), notice));
   }
 
   /**

@@ -21,12 +21,13 @@ final class EditorPage {
   /**
    * What the editor shows. {@code draftHtml} is sanitised ({@link ReflectionHtml}) and written
    * unescaped into the editor; the same text goes escaped into the plain field. {@code scriptText}
-   * are the interface texts the editor's script shows (as data attributes, no inline script).
+   * are the interface texts the editor's script shows (as data attributes, no inline script);
+   * {@code draftVersion} is the stored draft's version the script's saves are based on.
    */
   record View(UiLanguage language, Messages text, String title, String unitUrl, String blogUrl, String formAction,
       String autosaveUrl, String token, String draftHtml, boolean shared, String statusText, String savedText,
       WordState words, Notice notice, List<String> versions, String submitLabel, ReflectionTaskBox.View task,
-      ScriptText scriptText, GradeBox grade) {}
+      ScriptText scriptText, GradeBox grade, long draftVersion) {}
 
   /**
    * The released grade as the student sees it (null: none released). Texts are ready to print;
@@ -74,7 +75,7 @@ final class EditorPage {
             text.get("reflection.tooLong", "{0}"), text.get("reflection.inRange"), text.get("reflection.saving"),
             text.get("reflection.saved"), text.get("reflection.notSaved", "{0}"), text.get("reflection.offline"),
             text.get("reflection.linkInvalid")),
-        released.map(g -> gradeBox(text, g)).orElse(null));
+        released.map(g -> gradeBox(text, g)).orElse(null), mine.version());
     return Templates.render("reflection/editor.jte", view);
   }
 

@@ -198,6 +198,11 @@ public class Reflection {
     return ReflectionHtml.fromStorage(draftHtml);
   }
 
+  /** The row version: grows with every stored change; what an editor's save names as its base. */
+  long rowVersion() {
+    return rowVersion;
+  }
+
   Optional<Instant> draftSavedAt() {
     return Optional.ofNullable(draftSavedAt);
   }

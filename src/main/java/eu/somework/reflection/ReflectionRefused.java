@@ -20,7 +20,9 @@ public final class ReflectionRefused extends RuntimeException {
     /** A comment over {@link ReflectionComment#MAX_LENGTH} characters. */
     COMMENT_TOO_LONG(400, "blog.commentTooLong"),
     /** Only a student with a user id in a course writes reflections. */
-    NOT_A_WRITER(403, "reflection.studentsOnly");
+    NOT_A_WRITER(403, "reflection.studentsOnly"),
+    /** A draft save based on a version another window or device has since replaced: nothing is stored. */
+    DRAFT_CHANGED(409, "reflection.changedElsewhere");
 
     private final int status;
     private final String messageKey;

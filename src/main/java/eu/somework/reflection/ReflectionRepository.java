@@ -1,6 +1,7 @@
 package eu.somework.reflection;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +18,16 @@ final class ReflectionRepository {
     return inCourse(em, "select r from Reflection r where" + IN_COURSE + " and r.userId = :user and r.unitId = :unit",
         Reflection.class, course).setParameter("user", userId).setParameter("unit", unitId)
         .getResultStream().findFirst();
+  }
+
+  /**
+   * As {@link #find}, with the row locked for writing until the transaction ends: overlapping
+   * saves of one draft then take turns instead of failing on the row version.
+   */
+  static Optional<Reflection> findForUpdate(EntityManager em, CourseKey course, String userId, String unitId) {
+    return inCourse(em, "select r from Reflection r where" + IN_COURSE + " and r.userId = :user and r.unitId = :unit",
+        Reflection.class, course).setParameter("user", userId).setParameter("unit", unitId)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
   }
 
   /** The reflections on a unit in the course that were submitted at least once, with their versions. */

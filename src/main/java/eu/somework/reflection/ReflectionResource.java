@@ -28,6 +28,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A unit's reflection: the student's editor (GET), its form (POST: save or submit, the way that
@@ -107,7 +108,10 @@ public class ReflectionResource {
   /**
    * Autosave from the editor's script (session in the {@code X-SomeWork-Session} header): stores
    * the draft and answers {@code {"status", "words", "savedAt"}}; a text over the limit is a 413
-   * whose JSON message the editor shows, and the stored draft stays as it was.
+   * whose JSON message the editor shows, and the stored draft stays as it was. With {@code base}
+   * (the {@code version} the editor loaded or last got back) a draft changed since in another
+   * window or device is a 409 whose JSON message the editor shows; nothing is stored then.
+   * Overlapping saves take turns; without {@code base} the last one wins.
    */
   @POST
   @Path("draft")
@@ -116,7 +120,7 @@ public class ReflectionResource {
   // not a 406 from content negotiation; the answer is JSON all the same
   @Allow(value = ToolRole.STUDENT, course = true, refusal = "reflection.studentsOnly")
   public Response autosave(@PathParam("id") String id, @FormParam("html") String html,
-      @FormParam("visibility") String visibility) {
+      @FormParam("visibility") String visibility, @FormParam("base") String base) {
     Unit unit = unit(id);
     if (html == null) {
       throw new BadRequestException(context.text().get("reflection.noText"));
@@ -124,7 +128,7 @@ public class ReflectionResource {
     Optional<Visibility> chosen = Optional.ofNullable(visibility).map(v -> Visibility.parse(v, Visibility.PRIVATE));
     Reflections.MyReflection saved;
     try {
-      saved = reflections.saveDraft(context.session(), unit.id(), html, chosen);
+      saved = reflections.saveDraft(context.session(), unit.id(), html, chosen, base(base));
     } catch (ReflectionHtml.TextTooLong e) {
       throw tooLong(context.text(), e);
     }
@@ -133,8 +137,20 @@ public class ReflectionResource {
     body.put("statusText", context.text().get("reflection.status." + saved.status().name()));
     body.put("words", saved.draft().words());
     body.put("savedAt", saved.savedAt().map(Times::format).orElse(""));
+    body.put("version", saved.version());
     return Response.ok(JSONObjectUtils.toJSONString(body), MediaType.APPLICATION_JSON_TYPE)
         .header("Cache-Control", "no-store").build();
+  }
+
+  private OptionalLong base(String base) {
+    if (base == null || base.isBlank()) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(base.strip()));
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(context.text().get("reflection.noText"));
+    }
   }
 
   private Optional<ReleasedGrades.ReleasedGrade> released(ToolSession student, Unit unit) {

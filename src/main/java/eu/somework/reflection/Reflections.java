@@ -17,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -64,16 +65,42 @@ public class Reflections {
    * @throws ReflectionHtml.TextTooLong if it is too long; the stored draft is then unchanged
    */
   public MyReflection saveDraft(ToolSession student, String unitId, String html, Optional<Visibility> visibility) {
+    return saveDraft(student, unitId, html, visibility, OptionalLong.empty());
+  }
+
+  /**
+   * Saves the draft as {@link #saveDraft(ToolSession, String, String, Optional)} does, if it is
+   * still the version the editor's text is based on. Saves of one draft take turns (the row is
+   * locked), so overlapping saves never fail: without a base the last one wins.
+   *
+   * @param base the {@link MyReflection#version()} the editor last loaded or saved, or empty for any
+   * @throws ReflectionRefused DRAFT_CHANGED if the stored draft is no longer {@code base} (changed
+   *     in another window or device); nothing is stored then
+   */
+  public MyReflection saveDraft(ToolSession student, String unitId, String html, Optional<Visibility> visibility,
+      OptionalLong base) {
     requireWriter(student);
     ReflectionHtml text = ReflectionHtml.sanitise(html);
-    return retried(() -> tx.inTransaction(em -> {
-      Reflection reflection = findOrStart(student, unitId);
-      reflection.saveDraft(text, visibility.orElse(reflection.visibility()), clock.instant());
-      if (!text.isEmpty()) {
-        progress.advance(student, unitId, ProgressStatus.REFLECTION_DRAFT);
+    try {
+      return retried(() -> tx.inTransaction(em -> {
+        Reflection reflection = findLockedOrStart(student, unitId);
+        if (base.isPresent() && base.getAsLong() != reflection.rowVersion()) {
+          throw new ReflectionRefused(ReflectionRefused.Reason.DRAFT_CHANGED);
+        }
+        reflection.saveDraft(text, visibility.orElse(reflection.visibility()), clock.instant());
+        if (!text.isEmpty()) {
+          progress.advance(student, unitId, ProgressStatus.REFLECTION_DRAFT);
+        }
+        em.flush(); // the row version the answer names is the stored one
+        return MyReflection.of(reflection);
+      }));
+    } catch (RuntimeException e) {
+      if (!Transactor.inUnit() && isStale(e)) {
+        // still raced after the retry (e.g. a submit in between): the editor keeps its text and is told
+        throw new ReflectionRefused(ReflectionRefused.Reason.DRAFT_CHANGED);
       }
-      return MyReflection.of(reflection);
-    }));
+      throw e;
+    }
   }
 
   /**
@@ -199,6 +226,16 @@ public class Reflections {
     }));
   }
 
+  private Reflection findLockedOrStart(ToolSession student, String unitId) {
+    CourseKey course = CourseKey.of(student);
+    String userId = student.userId().orElseThrow();
+    return tx.inTransaction(em -> ReflectionRepository.findForUpdate(em, course, userId, unitId).orElseGet(() -> {
+      Reflection created = Reflection.start(course, userId, unitId, clock.instant());
+      em.persist(created);
+      return created;
+    }));
+  }
+
   private static void requireWriter(ToolSession session) {
     if (!writes(session)) {
       throw new ReflectionRefused(ReflectionRefused.Reason.NOT_A_WRITER);
@@ -227,22 +264,27 @@ public class Reflections {
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
     for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
       // jakarta's, or EclipseLink's own inside the RollbackException of a commit
-      if (t instanceof OptimisticLockException || t.getClass().getSimpleName().equals("OptimisticLockException")) {
+      String name = t.getClass().getSimpleName();
+      if (t instanceof OptimisticLockException || name.equals("OptimisticLockException")
+          || name.equals("PessimisticLockException") || name.equals("LockTimeoutException")) {
         return true;
       }
     }
     return false;
   }
 
-  /** A student's own reflection as the editor shows it. */
+  /**
+   * A student's own reflection as the editor shows it; {@code version} is the stored row version
+   * (0 before the first save) that the editor's next save names as its base.
+   */
   public record MyReflection(Optional<String> reflectionId, ReflectionHtml draft, Visibility visibility,
-      ReflectionStatus status, Optional<Instant> savedAt, List<SubmittedVersion> versions) {
+      ReflectionStatus status, Optional<Instant> savedAt, List<SubmittedVersion> versions, long version) {
     static final MyReflection NONE = new MyReflection(Optional.empty(), ReflectionHtml.empty(), Visibility.PRIVATE,
-        ReflectionStatus.DRAFT, Optional.empty(), List.of());
+        ReflectionStatus.DRAFT, Optional.empty(), List.of(), 0);
 
     static MyReflection of(Reflection r) {
       return new MyReflection(Optional.of(r.id()), r.draft(), r.visibility(), r.status(), r.draftSavedAt(),
-          r.versions().stream().map(SubmittedVersion::of).toList());
+          r.versions().stream().map(SubmittedVersion::of).toList(), r.rowVersion());
     }
 
     public Optional<SubmittedVersion> latest() {

@@ -54,6 +54,7 @@ import org.junit.jupiter.api.Test;
  */
 class GradingResourcesTest {
   private static final String UNIT = "data-protection";
+  private static final String OTHER_UNIT = "social-media-at-work";
   private static final ToolSession TEACHER = Sessions.of(ToolRole.TEACHER, "teacher-1", "Tiina Teacher",
       Sessions.COURSE, "en");
   private static final ToolSession ANNA = Sessions.student("u-anna", "Anna Author");
@@ -121,11 +122,15 @@ class GradingResourcesTest {
 
   /** The form as the teacher's browser posts it: every criterion at its top level, or leaving one out. */
   private MultivaluedMap<String, String> form(String versionId, String action, boolean leaveOneOut) {
+    return form(UNIT, versionId, action, leaveOneOut);
+  }
+
+  private MultivaluedMap<String, String> form(String unit, String versionId, String action, boolean leaveOneOut) {
     MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
     form.putSingle("s", "teacher-token");
     form.putSingle("version", versionId);
     form.putSingle("action", action);
-    List<RubricCriterion> criteria = ModuleFixtures.CATALOGUE.find(UNIT).orElseThrow().reflection(UiLanguage.EN)
+    List<RubricCriterion> criteria = ModuleFixtures.CATALOGUE.find(unit).orElseThrow().reflection(UiLanguage.EN)
         .criteria();
     for (RubricCriterion c : criteria.subList(0, leaveOneOut ? criteria.size() - 1 : criteria.size())) {
       form.putSingle("points." + c.id(), String.valueOf(c.maxPoints()));
@@ -188,6 +193,29 @@ class GradingResourcesTest {
     assertEquals("Private: compare with last year.", form.selectFirst("#note").text(), "the teacher sees the note");
     assertEquals(4, form.select("input[type=radio][checked]").size(), "the saved marks are chosen");
     assertEquals("14 / 14 points", form.selectFirst("[data-fact=total]").text());
+  }
+
+  @Test
+  void aReleaseWhereTheUnitHasNoGradebookColumnSaysNothingIsSentToTheGradebook() {
+    String unit = OTHER_UNIT; // no resource link with a line item for it in this course (as the module-wide activity)
+    Reflections.SubmittedVersion version = reflections.submit(ANNA, unit, "<p>Anna on another unit</p>", Optional.empty());
+    submissions.submitted(new ReflectionSubmitted(version));
+
+    Response released = resource.mark(unit, "u-anna", form(unit, version.versionId(), "release", false));
+    assertEquals(303, released.getStatus());
+    assertTrue(released.getLocation().toString().contains("notice=releasedNoGradebook"),
+        released.getLocation().toString());
+    String notice = html(resource.form(unit, "u-anna", "releasedNoGradebook")).selectFirst("[data-fact=notice]").text();
+    assertEquals("The grade is released: the student sees it. This activity has no gradebook column, so nothing is sent"
+        + " to the gradebook.", notice);
+    assertFalse(notice.contains("on its way"), notice);
+
+    // the positive beside it: where the unit has a column, the score is queued and the notice says so
+    String queued = submit(ANNA, "<p>Anna's reflection</p>").versionId();
+    Response withColumn = resource.mark(UNIT, "u-anna", form(queued, "release", false));
+    assertTrue(withColumn.getLocation().toString().contains("notice=released&")
+        || withColumn.getLocation().toString().endsWith("notice=released"), withColumn.getLocation().toString());
+    assertTrue(html(resource.form(UNIT, "u-anna", "released")).text().contains("on its way to the gradebook"));
   }
 
   @Test

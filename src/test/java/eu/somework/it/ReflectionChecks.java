@@ -53,17 +53,23 @@ abstract class ReflectionChecks {
 
     /** What the editor's script sends: the token in the header, the cookie the browser holds. */
     HttpResponse<String> autosave(String unit, String html, boolean withCookie) throws Exception {
+      return HttpClient.newHttpClient().send(draftSave(unit, Map.of("html", html), withCookie),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The script's autosave request with these form fields ({@code html}, optionally {@code base}). */
+    HttpRequest draftSave(String unit, Map<String, String> fields, boolean withCookie) {
       String host = URI.create(MockPlatforms.TOOL).getAuthority();
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(MockPlatforms.TOOL + "/app/units/" + unit
               + "/reflection/draft"))
           .header("X-SomeWork-Session", token).header("Accept", "application/json")
           .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(Browser.encode(Map.of("html", html))));
+          .POST(HttpRequest.BodyPublishers.ofString(Browser.encode(fields)));
       if (withCookie) {
         browser.cookieNames(host).stream().filter(n -> n.startsWith("somework_session_"))
             .forEach(n -> request.header("Cookie", n + "=" + browser.cookie(host, n)));
       }
-      return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return request.build();
     }
   }
 
@@ -160,6 +166,58 @@ abstract class ReflectionChecks {
     assertEquals(400, refused.status());
     assertTrue(refused.body().contains("An empty reflection cannot be submitted."), refused.body());
     assertTrue(refused.body().contains("id=\"editor\""), "the editor is still there");
+  }
+
+  private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
+
+  private static String version(HttpResponse<String> saved) {
+    Matcher version = VERSION.matcher(saved.body());
+    assertTrue(version.find(), saved.body());
+    return version.group(1);
+  }
+
+  @Test
+  void overlappingSavesOfOneDraftAllSucceedAndASaveFromAnOutOfDateWindowIsA409ThatLosesNothing(TestInfo test)
+      throws Exception {
+    Member anna = launch("dep-1", course(test), "u-anna-overlap", "Learner", "Anna Overlap");
+    HttpResponse<String> first = anna.autosave(UNIT, "<p>first text</p>", true);
+    assertEquals(200, first.statusCode(), first.body());
+    String loaded = version(first);
+
+    // twenty saves of the same draft at once, as queued autosaves on a slow connection send them
+    HttpClient client = HttpClient.newHttpClient();
+    List<String> sent = new java.util.ArrayList<>();
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String html = "<p>overlapping save " + i + "</p>";
+      sent.add(html);
+      answers.add(client.sendAsync(anna.draftSave(UNIT, Map.of("html", html), true),
+          HttpResponse.BodyHandlers.ofString()));
+    }
+    for (var answer : answers) {
+      HttpResponse<String> saved = answer.get();
+      assertEquals(200, saved.statusCode(), "no overlapping save fails: " + saved.body());
+      assertTrue(saved.body().startsWith("{"), saved.body());
+    }
+    String stored = Jsoup.parse(anna.get(editor(UNIT)).body()).selectFirst("#editor").html();
+    assertTrue(sent.contains(stored), "the stored text is one of those sent: " + stored);
+
+    // a tab still based on the first save: refused with a reason the editor shows, nothing overwritten
+    HttpResponse<String> stale = client.send(anna.draftSave(UNIT, Map.of("html", "<p>from an old tab</p>",
+        "base", loaded), true), HttpResponse.BodyHandlers.ofString());
+    assertEquals(409, stale.statusCode(), stale.body());
+    assertTrue(stale.body().startsWith("{"), "JSON for the script: " + stale.body());
+    assertTrue(stale.body().contains("changed in another window"), stale.body());
+    Document after = Jsoup.parse(anna.get(editor(UNIT)).body());
+    assertEquals(stored, after.selectFirst("#editor").html(), "the saved draft is unchanged");
+
+    // the editor's own next save, based on the version it was given, is stored
+    String current = after.selectFirst("#reflection-form").attr("data-version");
+    HttpResponse<String> next = client.send(anna.draftSave(UNIT, Map.of("html", "<p>next save</p>",
+        "base", current), true), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, next.statusCode(), next.body());
+    assertTrue(Long.parseLong(version(next)) > Long.parseLong(current), next.body());
+    assertTrue(anna.get(editor(UNIT)).body().contains("<p>next save</p>"));
   }
 
   @Test

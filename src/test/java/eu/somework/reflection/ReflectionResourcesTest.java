@@ -127,18 +127,34 @@ class ReflectionResourcesTest {
   @Test
   void autosaveAnswersJsonAndRefusesTooMuchText() {
     as(Sessions.student("u-anna", "Anna"));
-    Response saved = editor.autosave(UNIT, "<p>three words here</p>", null);
+    Response saved = editor.autosave(UNIT, "<p>three words here</p>", null, null);
     assertEquals(200, saved.getStatus());
     String body = (String) saved.getEntity();
     assertTrue(body.startsWith("{\"status\":\"DRAFT\",\"statusText\":\"Draft, not submitted\",\"words\":3,\"savedAt\":\""),
         body);
     WebApplicationException tooLong = assertThrows(WebApplicationException.class,
-        () -> editor.autosave(UNIT, "x".repeat(100_001), "PRIVATE"));
+        () -> editor.autosave(UNIT, "x".repeat(100_001), "PRIVATE", null));
     assertEquals(413, tooLong.getResponse().getStatus());
     assertTrue(tooLong.getMessage().startsWith("Your text was not saved: a reflection may have at most 100 KB"),
         tooLong.getMessage());
-    assertThrows(BadRequestException.class, () -> editor.autosave(UNIT, null, null));
-    assertThrows(NotFoundException.class, () -> editor.autosave("no-such-unit", "<p>x</p>", null));
+    assertThrows(BadRequestException.class, () -> editor.autosave(UNIT, null, null, null));
+    assertThrows(NotFoundException.class, () -> editor.autosave("no-such-unit", "<p>x</p>", null, null));
+  }
+
+  @Test
+  void aSaveBasedOnTheStoredVersionWinsAndOneFromAnOlderVersionIsA409ThatStoresNothing() {
+    as(Sessions.student("u-anna", "Anna"));
+    String first = (String) editor.autosave(UNIT, "<p>first text</p>", null, "0").getEntity();
+    long version = Long.parseLong(first.replaceAll(".*\"version\":(\\d+).*", "$1"));
+    String second = (String) editor.autosave(UNIT, "<p>second text</p>", null, String.valueOf(version)).getEntity();
+    assertTrue(second.contains("\"words\":2"), second);
+
+    ReflectionRefused stale = assertThrows(ReflectionRefused.class,
+        () -> editor.autosave(UNIT, "<p>from an old tab</p>", null, String.valueOf(version)));
+    assertEquals(ReflectionRefused.Reason.DRAFT_CHANGED, stale.reason());
+    assertEquals(409, stale.reason().status());
+    assertEquals("<p>second text</p>", Jsoup.parse(html(editor.show(UNIT, null))).selectFirst("#editor").html(),
+        "nothing already saved is lost");
   }
 
   @Test
