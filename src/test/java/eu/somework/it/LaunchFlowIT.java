@@ -145,7 +145,9 @@ class LaunchFlowIT {
     Browser.Page jwks = new Browser().get(MockPlatforms.TOOL + "/.well-known/jwks.json");
     assertEquals(200, jwks.status());
     com.nimbusds.jose.jwk.JWKSet set = com.nimbusds.jose.jwk.JWKSet.parse(jwks.body());
-    assertEquals(2, set.getKeys().size());
+    // CURRENT and NEXT, and a PREVIOUS not yet withdrawn when another test class rotated shortly before
+    int published = set.getKeys().size();
+    assertTrue(published == 2 || published == 3, published + " keys published");
     for (com.nimbusds.jose.jwk.JWK key : set.getKeys()) {
       assertNotNull(key.getKeyID());
       assertEquals("RS256", key.getAlgorithm().getName());
