@@ -77,7 +77,7 @@ public class RegistrationErasure {
           "DELETE FROM platform_deployment WHERE registration_id = ?").setParameter(1, id).executeUpdate());
       deleted.put("platform_registration", em.createNativeQuery(
           "DELETE FROM platform_registration WHERE id = ?").setParameter(1, id).executeUpdate());
-      RegistrationChanges.recordIn(em); // every instance's caches forget it at their next request
+      RegistrationChanges.recordIn(em); // every instance's caches forget it once they see the change
       return deleted;
     });
   }

@@ -256,8 +256,10 @@ public class LaunchService {
 
   /**
    * A registration a tool administrator switched off launches nothing (checked at login and at
-   * launch, in the database: a switch-off on any instance holds here at once). Reading the
-   * registrations' generation first lets this instance's caches follow other changes too.
+   * launch, in the registrations kept per generation: a switch-off on another instance holds here as
+   * soon as this instance's change feed has seen it, within milliseconds; see
+   * {@link RegistrationChanges}). Asking for the generation first lets this instance's listeners
+   * (platform key sets) follow other changes too.
    */
   private void checkEnabled(PlatformRegistration registration) throws LtiException {
     changes.current();

@@ -1,5 +1,6 @@
 package eu.somework.persistence;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.util.HashMap;
@@ -17,7 +18,18 @@ public final class PersistenceUnit {
 
   /** The JDBC driver class for the URL: PostgreSQL, or else H2 (the two engines the tool supports). */
   static String driverFor(String url) {
-    return url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver";
+    return isPostgres(url) ? "org.postgresql.Driver" : "org.h2.Driver";
+  }
+
+  /** Whether the JDBC URL names a PostgreSQL database (else H2). */
+  public static boolean isPostgres(String url) {
+    return url.startsWith("jdbc:postgresql:");
+  }
+
+  /** Whether {@code em} works on a PostgreSQL database (else H2). */
+  public static boolean isPostgres(EntityManager em) {
+    Object url = em.getEntityManagerFactory().getProperties().get("jakarta.persistence.jdbc.url");
+    return url != null && isPostgres(url.toString());
   }
 
   public static EntityManagerFactory open(String url, String user, String password) {

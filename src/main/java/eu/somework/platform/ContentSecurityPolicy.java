@@ -31,7 +31,7 @@ import java.util.TreeSet;
  *
  * <p>The policy is computed once per registrations' generation ({@link RegistrationChanges}), not
  * on every response: a registration created, changed or deleted on any instance raises the
- * generation, and every instance computes the policy again at its next page.
+ * generation, and every instance computes the policy again once it has seen the new generation.
  */
 @ApplicationScoped
 public class ContentSecurityPolicy {

@@ -23,7 +23,8 @@ import java.util.Optional;
  *
  * <p>Every login and launch looks its registration up, so lookups by issuer (and client id) are
  * kept on this instance ({@link #find}, {@link #findByIssuer}, {@link #isEnabled}) per generation:
- * a change made on any instance is seen at the next request (which reads the generation once), and
+ * a change made on any instance is followed as soon as this instance sees the new generation (at
+ * once where it was made, within milliseconds elsewhere: {@link RegistrationChanges}), and
  * {@link #forgetRegistrations} gives the memory back at once. A kept lookup is also read again in
  * the background after {@link #FRESHNESS} (a change made by hand in the database raises no
  * generation), and dropped after {@link #KEPT} unused. The administrators' lists and summaries
@@ -84,7 +85,7 @@ public class PlatformDirectory implements RegistrationDirectory {
     kept.invalidateAll();
   }
 
-  /** The registrations' generation of this request (0 outside the container, where nothing else writes). */
+  /** The registrations' generation of this request (0 for a directory built without one, e.g. a test's). */
   private long generation() {
     return changes == null ? 0L : changes.current();
   }

@@ -10,8 +10,9 @@ import java.io.IOException;
 
 /**
  * Opens the request scope of {@link RegistrationChanges} around every request: the access check,
- * the launch and the page's Content-Security-Policy then share one read of the registrations'
- * generation. Requests that ask for none (static files, health) read nothing.
+ * the launch and the page's Content-Security-Policy then see one registrations' generation, and,
+ * while the change feed is down (PostgreSQL), share one read of it. Requests that ask for none
+ * (static files, health) read nothing.
  */
 @WebFilter(filterName = "registration-changes", urlPatterns = "/*", asyncSupported = true)
 public class RegistrationChangesPerRequest extends HttpFilter {

@@ -12,8 +12,9 @@ import java.time.Duration;
  * Whether a registration still admits its users' open sessions: it exists and is switched on. Read
  * on every request that carries a tool session, so answers are kept per registrations' generation
  * ({@link RegistrationChanges}): an administrator's change on any instance raises it, and every
- * instance asks again at its next request. An answer is also kept no longer than {@link #FRESHNESS}
- * (a change made in the database by hand raises no generation).
+ * instance asks again once it has seen the change (at once where it was made, within milliseconds
+ * elsewhere). An answer is also kept no longer than {@link #FRESHNESS} (a change made in the
+ * database by hand raises no generation).
  */
 @ApplicationScoped
 public class RegistrationStatus implements SessionRegistrations {

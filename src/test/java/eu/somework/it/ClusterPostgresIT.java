@@ -63,6 +63,10 @@ class ClusterPostgresIT {
   private static final String GRADING = "/app/grading/" + UNIT + "/";
   private static final Pattern TOKEN = Pattern.compile("[?&]s=([^&\"]+)");
   private static final Duration DELIVERY_LIMIT = Duration.ofSeconds(60);
+  /** How long B may take to see a registration change made on A (its change feed: milliseconds). */
+  private static final Duration SEEN_BY_B = Duration.ofSeconds(2);
+  /** The instances' change-feed connections to this test's database (RegistrationFeed). */
+  private static final String FEEDS = "datname = current_database() AND application_name = 'somework change feed'";
   private static SecondInstance second;
 
   @Deployment(testable = false)
@@ -201,8 +205,8 @@ class ClusterPostgresIT {
     String id = registrationId("client-b");
     admin(A, "POST", "/registrations/" + id + "/disable", 200);
     try {
-      Browser.Page session = student.get(B, "/app");
-      assertEquals(403, session.status(), "the open session on B ends with the next request: " + session.body());
+      MockGradebook.await(() -> student.get(B, "/app").status(), status -> status == 403, SEEN_BY_B,
+          "the open session on B to end once B's change feed has seen the switch-off");
       Browser.Page refused = Login.start(new Browser().sharingCookiesAcrossPorts().acceptJson(), B, "b", "client-b", "1")
           .answer();
       assertEquals(403, refused.status(), refused.body());
@@ -210,11 +214,38 @@ class ClusterPostgresIT {
     } finally {
       admin(A, "POST", "/registrations/" + id + "/enable", 200);
     }
-    assertEquals(200, student.get(B, "/app").status(), "switched on again on A: admitted on B at once");
+    MockGradebook.await(() -> student.get(B, "/app").status(), status -> status == 200, SEEN_BY_B,
+        "switched on again on A: the session admitted on B");
   }
 
   @Test
   @Order(6)
+  void aSwitchOffOnAHoldsOnBAlsoWhenBsChangeFeedWasCutOffAndTheFeedComesBack() throws Exception {
+    b();
+    Browser browser = new Browser().sharingCookiesAcrossPorts();
+    Login login = Login.start(browser, B, "b", "client-b", "1");
+    Member student = member(browser, login.launch(browser, B,
+        signed("b", "client-b", "1", login.nonce(), "u-cluster-feed-cut", "Learner")));
+    assertEquals(200, student.get(B, "/app").status());
+    assertEquals(2, count("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE " + FEEDS),
+        "A's and B's change feed connections, cut");
+    String id = registrationId("client-b");
+    admin(A, "POST", "/registrations/" + id + "/disable", 200);
+    try {
+      // B reads the generation per request while its feed is down, or has its feed back
+      MockGradebook.await(() -> student.get(B, "/app").status(), status -> status == 403, SEEN_BY_B,
+          "the open session on B to end although B's change feed was cut");
+    } finally {
+      admin(A, "POST", "/registrations/" + id + "/enable", 200);
+    }
+    MockGradebook.await(() -> count("SELECT COUNT(*) FROM pg_stat_activity WHERE " + FEEDS), n -> n == 2,
+        Duration.ofSeconds(10), "A's and B's change feeds to connect again by themselves");
+    MockGradebook.await(() -> student.get(B, "/app").status(), status -> status == 200, SEEN_BY_B,
+        "switched on again on A: the session admitted on B");
+  }
+
+  @Test
+  @Order(7)
   void killingBUnderLaunchAndGradingLoadLosesNothingCommittedAndASendsItsScores() throws Exception {
     b();
     String course = "cluster-kill";

@@ -2,11 +2,13 @@ package eu.somework.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.somework.lti.PlatformRegistration;
 import eu.somework.testsupport.DatabaseEngine;
 import eu.somework.testsupport.MigratedDatabase;
+import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Set;
@@ -18,8 +20,10 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The registrations' generation: raised by every change in the change's transaction, read by two
- * "instances" (two objects over one database), once per request scope.
+ * The registrations' generation from memory (as on H2, and on PostgreSQL while the feed listens):
+ * raised after every change's commit, never before it and never for a rolled-back change, seen by
+ * two "instances" of one process (two objects over one database), the same throughout a request
+ * scope. The feed that follows other processes' changes: {@link RegistrationFeedTest}.
  */
 @ParameterizedClass
 @EnumSource(DatabaseEngine.class)
@@ -51,6 +55,38 @@ class RegistrationChangesTest {
     directory.switchTo(id, false);
     assertTrue(instanceB.current() > saved, "switching off raised it");
     assertEquals(instanceA.current(), instanceB.current(), "one number for all instances");
+  }
+
+  @Test
+  void aChangeRaisesTheGenerationOnlyOnceItsTransactionCommitted() {
+    long before = instanceB.current();
+    long[] duringTheChange = new long[1];
+    db.transactor().run(em -> {
+      RegistrationChanges.recordIn(em);
+      duringTheChange[0] = instanceB.current();
+    });
+    assertEquals(before, duringTheChange[0], "not before the commit: a reader could keep the old data under it");
+    assertTrue(instanceB.current() > before, "after the commit");
+  }
+
+  @Test
+  void aRolledBackChangeRaisesNothing() {
+    long before = instanceB.current();
+    assertThrows(IllegalStateException.class, () -> db.transactor().run(em -> {
+      RegistrationChanges.recordIn(em);
+      throw new IllegalStateException("the change failed");
+    }));
+    assertEquals(before, instanceB.current());
+  }
+
+  @Test
+  void aChangeIsRecordedOnlyInsideAUnitOfWork() {
+    EntityManager em = db.factory().createEntityManager();
+    try {
+      assertThrows(IllegalStateException.class, () -> RegistrationChanges.recordIn(em));
+    } finally {
+      em.close();
+    }
   }
 
   @Test

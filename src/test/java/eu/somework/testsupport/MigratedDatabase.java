@@ -26,10 +26,12 @@ import java.util.stream.Stream;
 public final class MigratedDatabase {
   private static final Map<DatabaseEngine, MigratedDatabase> SHARED = new EnumMap<>(DatabaseEngine.class);
 
+  private final JdbcDatabase jdbc;
   private final EntityManagerFactory factory;
   private final List<String> tablesChildrenFirst;
 
-  private MigratedDatabase(EntityManagerFactory factory, List<String> tablesChildrenFirst) {
+  private MigratedDatabase(JdbcDatabase jdbc, EntityManagerFactory factory, List<String> tablesChildrenFirst) {
+    this.jdbc = jdbc;
     this.factory = factory;
     this.tablesChildrenFirst = tablesChildrenFirst;
   }
@@ -50,7 +52,12 @@ public final class MigratedDatabase {
       factory.close();
       deleteRecursively(folder);
     }, "close-" + engine));
-    return new MigratedDatabase(factory, SchemaTables.childrenFirst(jdbc));
+    return new MigratedDatabase(jdbc, factory, SchemaTables.childrenFirst(jdbc));
+  }
+
+  /** Where the database is and how to log in to it, e.g. for a connection of a test's own. */
+  public JdbcDatabase jdbc() {
+    return jdbc;
   }
 
   public EntityManagerFactory factory() {
