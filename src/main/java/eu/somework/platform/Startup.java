@@ -49,6 +49,18 @@ public class Startup {
    */
   public static final String STARTED_PROPERTY = "eu.somework.started";
 
+  private static volatile boolean done;
+
+  /**
+   * Whether this application's start-up is done. Until then the readiness checks answer DOWN
+   * without touching the beans the start-up creates: Payara Micro runs them for a probe that
+   * arrives while the application is still deploying, and content loaded on that request's thread
+   * then failed to find its template classes, which refused the start.
+   */
+  public static boolean done() {
+    return done;
+  }
+
   /** Fired once the tool's own start-up is done. */
   public record ToolStarted(String baseUrl) {}
 
@@ -76,6 +88,7 @@ public class Startup {
     } finally {
       database.startupDone();
     }
+    done = true;
     System.setProperty(STARTED_PROPERTY, "true");
     String base = settings.baseUrl();
     LOG.info(() -> "\n\n  SoMe@Work is ready. Open " + base + "/"
