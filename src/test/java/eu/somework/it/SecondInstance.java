@@ -40,8 +40,10 @@ final class SecondInstance {
    * Starts B (the jar on {@link #PORT}, on the Arquillian server's database, the simulator off) and
    * waits until it answers /health/ready with 200. A start that ends the process (the tool refused
    * to start: exit code 1) is tried once more; its log is kept as {@code cluster-b-refused.log} and
-   * its SEVERE lines printed, so the reason shows in the test's output. (One full run saw the first
-   * start of B end with code 1 and the next succeed; the log of that start was overwritten.)
+   * its SEVERE lines printed, so the reason shows in the test's output. (The cause of the refusals
+   * seen so far: this class's readiness probe reached B while it deployed, Payara Micro ran the
+   * readiness checks, and content loaded on the probe's thread missed its template classes; the
+   * checks now answer DOWN until the start-up is done.)
    */
   static SecondInstance start() throws Exception {
     try {
