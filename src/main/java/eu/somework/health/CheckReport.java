@@ -24,6 +24,9 @@ final class CheckReport {
     return this;
   }
 
+  /** What a readiness check answers while the tool is still starting. */
+  static final String STARTING = "The tool is still starting.";
+
   HealthCheckResponse up() {
     return new HealthCheckResponse(name, HealthCheckResponse.Status.UP, Optional.of(Map.copyOf(data)));
   }

@@ -20,6 +20,10 @@ import org.flywaydb.core.api.MigrationInfo;
  * {@code db/migration} (the same scripts for H2 and PostgreSQL), then opens the persistence unit.
  * The unit is application-managed so that its connection comes from the tool's own configuration
  * (data folder or {@code somework.db.url}) rather than a server resource an operator must create.
+ *
+ * <p>On PostgreSQL, where several instances may start at once, opening the database first takes this
+ * instance's turn at starting ({@link StartupLock}); the tool's start-up gives it back with
+ * {@link #startupDone()} once its own start-up writes are done.
  */
 @ApplicationScoped
 public class Database {
@@ -27,6 +31,7 @@ public class Database {
 
   @Inject Settings settings;
   private EntityManagerFactory factory;
+  private StartupLock startupLock = StartupLock.NONE;
 
   @PostConstruct
   void open() {
@@ -40,10 +45,23 @@ public class Database {
     }
     String user = settings.databaseUser();
     String password = settings.databasePassword();
-    connectOnce(url, user, password);
-    int applied = migrate(url, user, password);
-    LOG.info(() -> "Database schema up to date (" + applied + " migration(s) applied now).");
-    factory = PersistenceUnit.open(url, user, password, settings.countStatements());
+    startupLock = connectOnce(url, user, password);
+    try {
+      int applied = migrate(url, user, password);
+      LOG.info(() -> "Database schema up to date (" + applied + " migration(s) applied now).");
+      factory = PersistenceUnit.open(url, user, password, settings.countStatements());
+    } catch (RuntimeException e) {
+      startupDone();
+      throw e;
+    }
+  }
+
+  /**
+   * Ends this instance's turn at starting (see {@link StartupLock}): call it when the start-up
+   * writes are done, or the start failed. Calling it again does nothing.
+   */
+  public void startupDone() {
+    startupLock.close();
   }
 
   /**
@@ -72,14 +90,16 @@ public class Database {
 
   /**
    * Connects once before anything else, so that a database the tool cannot reach is reported in
-   * one line that names it, rather than deep inside the migration tool's and the server's traces.
+   * one line that names it, rather than deep inside the migration tool's and the server's traces;
+   * then takes this instance's turn at starting on that connection.
    */
-  private static void connectOnce(String url, String user, String password) {
+  private static StartupLock connectOnce(String url, String user, String password) {
     try {
       Class.forName(PersistenceUnit.driverFor(url), true, Database.class.getClassLoader());
-      try (Connection ignored = DriverManager.getConnection(url, user, password)) {
-        LOG.info(() -> "Connected to the database " + DatabaseUnavailable.withoutPassword(url) + " as " + user + ".");
-      }
+      Connection connection = DriverManager.getConnection(url, user, password);
+      LOG.info(() -> "Connected to the database " + DatabaseUnavailable.withoutPassword(url) + " as " + user + ".");
+      // only PostgreSQL is shared by instances; an H2 file is opened by one process
+      return StartupLock.take(connection, url.startsWith("jdbc:postgresql:"));
     } catch (SQLException e) {
       DatabaseUnavailable failure = new DatabaseUnavailable(url, user, e);
       LOG.severe(failure.getMessage());
@@ -103,6 +123,7 @@ public class Database {
 
   @PreDestroy
   void close() {
+    startupDone();
     if (factory != null && factory.isOpen()) {
       factory.close();
     }

@@ -70,7 +70,12 @@ public class KeyRing {
     return ring;
   }
 
-  /** Creates the CURRENT and NEXT keys of an owner if they do not exist yet. */
+  /**
+   * Creates the CURRENT and NEXT keys of an owner if they do not exist yet. Called at start-up only,
+   * within the instance's turn at starting ({@link eu.somework.persistence.StartupLock}): two
+   * instances making an owner's first keys at once would each add a CURRENT key (nothing in the
+   * table forbids two), and then sign with different keys.
+   */
   public void ensureKeys(String owner) {
     tx.run(em -> {
       List<SigningKey> keys = keysOf(em, owner);

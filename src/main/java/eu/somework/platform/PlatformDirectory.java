@@ -2,6 +2,7 @@ package eu.somework.platform;
 
 import eu.somework.lti.PlatformRegistration;
 import eu.somework.lti.RegistrationDirectory;
+import eu.somework.persistence.RaceRetry;
 import eu.somework.persistence.Transactor;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -103,9 +104,14 @@ public class PlatformDirectory implements RegistrationDirectory {
         .getResultList().stream().map(Registration::toProtocol).toList());
   }
 
-  /** Creates the registration or brings it in line with the description. */
+  /**
+   * Creates the registration or brings it in line with the description. Two instances creating the
+   * same registration at once (e.g. a Dynamic Registration answered twice): the one whose insert
+   * loses on the unique issuer and client id tries once more and updates the winner's row
+   * ({@link RaceRetry}); inside a caller's unit of work, that caller's unit fails instead.
+   */
   public void save(PlatformRegistration description, Registration.Origin origin, String sourceFile) {
-    tx.run(em -> {
+    RaceRetry.once(() -> tx.inTransaction(em -> {
       Registration registration = lookup(em, description.issuer(), description.clientId())
           .orElseGet(() -> {
             Registration created = new Registration(description.issuer(), description.clientId());
@@ -114,7 +120,9 @@ public class PlatformDirectory implements RegistrationDirectory {
           });
       registration.updateFrom(description, origin, sourceFile, clock.instant());
       RegistrationChanges.recordIn(em);
-    });
+      em.flush(); // the duplicate key, if another instance won, shows here
+      return null;
+    }));
     forgetRegistrations();
   }
 

@@ -12,6 +12,7 @@ import eu.somework.persistence.Transactor;
 import eu.somework.persistence.KeyEncryption;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Base64;
@@ -204,7 +205,8 @@ public class SessionTokens {
     String storedForm = encryption.map(e -> e.encrypt(created)).orElse(created);
     try {
       tx.run(em -> {
-        SharedSecret old = em.find(SharedSecret.class, SECRET_NAME);
+        // locked: two instances replacing a plain secret at once must not each keep their own
+        SharedSecret old = em.find(SharedSecret.class, SECRET_NAME, LockModeType.PESSIMISTIC_WRITE);
         if (old != null && !old.encrypted() && encryption.isPresent()) {
           old.replace(storedForm, true, clock.instant());
         } else if (old == null) {

@@ -21,7 +21,6 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +115,7 @@ class ClusterPostgresIT {
   void aLoginStartedOnACompletesOnB() throws Exception {
     b();
     Browser browser = new Browser().sharingCookiesAcrossPorts();
-    Login login = Login.start(browser, A, "b", "client-b", "1");
+    LtiLogin login = LtiLogin.start(A, browser, "b", "client-b", "1");
     Browser.Page launched = login.launch(browser, B, signed("b", "client-b", "1", login.nonce(), "u-cluster-ab", "Learner"));
     assertEquals(303, launched.status(), launched.body());
     Member student = member(browser, launched);
@@ -131,7 +130,7 @@ class ClusterPostgresIT {
   void aNonceUsedOnAIsRefusedOnB() throws Exception {
     b();
     Browser browser = new Browser().sharingCookiesAcrossPorts().acceptJson();
-    Login login = Login.start(browser, A, "b", "client-b", "1");
+    LtiLogin login = LtiLogin.start(A, browser, "b", "client-b", "1");
     String token = signed("b", "client-b", "1", login.nonce(), "u-cluster-nonce", "Learner");
     String cookie = "somework_login_" + login.state().substring(0, 16);
     String value = browser.cookie("localhost", cookie);
@@ -198,7 +197,7 @@ class ClusterPostgresIT {
   void aRegistrationSwitchedOffOnAStopsLaunchesAndOpenSessionsOnBAtOnce() throws Exception {
     b();
     Browser browser = new Browser().sharingCookiesAcrossPorts();
-    Login login = Login.start(browser, B, "b", "client-b", "1");
+    LtiLogin login = LtiLogin.start(B, browser, "b", "client-b", "1");
     Member student = member(browser, login.launch(browser, B,
         signed("b", "client-b", "1", login.nonce(), "u-cluster-off", "Learner")));
     assertEquals(200, student.get(B, "/app").status());
@@ -207,8 +206,8 @@ class ClusterPostgresIT {
     try {
       MockGradebook.await(() -> student.get(B, "/app").status(), status -> status == 403, SEEN_BY_B,
           "the open session on B to end once B's change feed has seen the switch-off");
-      Browser.Page refused = Login.start(new Browser().sharingCookiesAcrossPorts().acceptJson(), B, "b", "client-b", "1")
-          .answer();
+      Browser.Page refused = LtiLogin.start(B, new Browser().sharingCookiesAcrossPorts().acceptJson(), "b",
+          "client-b", "1").answer();
       assertEquals(403, refused.status(), refused.body());
       assertEquals("REGISTRATION_DISABLED", refused.jsonField("error"), refused.body());
     } finally {
@@ -223,7 +222,7 @@ class ClusterPostgresIT {
   void aSwitchOffOnAHoldsOnBAlsoWhenBsChangeFeedWasCutOffAndTheFeedComesBack() throws Exception {
     b();
     Browser browser = new Browser().sharingCookiesAcrossPorts();
-    Login login = Login.start(browser, B, "b", "client-b", "1");
+    LtiLogin login = LtiLogin.start(B, browser, "b", "client-b", "1");
     Member student = member(browser, login.launch(browser, B,
         signed("b", "client-b", "1", login.nonce(), "u-cluster-feed-cut", "Learner")));
     assertEquals(200, student.get(B, "/app").status());
@@ -334,42 +333,6 @@ class ClusterPostgresIT {
     }
   }
 
-  /** A login initiation posted to one instance, as a platform's page posts it. */
-  record Login(Browser.Page answer, Map<String, String> authorizationRequest) {
-    static Login start(Browser browser, String instance, String platform, String clientId, String deployment)
-        throws Exception {
-      Map<String, String> form = new LinkedHashMap<>();
-      form.put("iss", MockPlatforms.issuer(platform));
-      form.put("login_hint", "user-hint-cluster");
-      form.put("target_link_uri", A + "/lti/launch");
-      form.put("client_id", clientId);
-      form.put("lti_deployment_id", deployment);
-      Browser.Page answer = browser.post(instance + "/lti/login", form);
-      Map<String, String> query = new HashMap<>();
-      String location = answer.header("Location");
-      if (location != null && URI.create(location).getRawQuery() != null) {
-        for (String pair : URI.create(location).getRawQuery().split("&")) {
-          String[] kv = pair.split("=", 2);
-          query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-              kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-        }
-      }
-      return new Login(answer, query);
-    }
-
-    String state() {
-      return authorizationRequest.get("state");
-    }
-
-    String nonce() {
-      return authorizationRequest.get("nonce");
-    }
-
-    Browser.Page launch(Browser browser, String instance, String idToken) throws Exception {
-      return browser.post(instance + "/lti/launch", Map.of("id_token", idToken, "state", state()));
-    }
-  }
-
   private static String signed(String platform, String clientId, String deployment, String nonce, String user,
       String role) throws IOException {
     return MockPlatforms.sign(MockPlatforms.get().key(platform),
@@ -387,7 +350,7 @@ class ClusterPostgresIT {
   private static Member launch(String instance, String course, String lineItem, String user, String role)
       throws Exception {
     Browser browser = new Browser().sharingCookiesAcrossPorts();
-    Login login = Login.start(browser, instance, MockGradebook.PLATFORM, MockGradebook.CLIENT_ID,
+    LtiLogin login = LtiLogin.start(instance, browser, MockGradebook.PLATFORM, MockGradebook.CLIENT_ID,
         MockGradebook.DEPLOYMENT_ID);
     assertEquals(302, login.answer().status(), login.answer().body());
     JWTClaimsSet claims = MockPlatforms.resourceLinkLaunch(MockGradebook.PLATFORM, MockGradebook.CLIENT_ID,

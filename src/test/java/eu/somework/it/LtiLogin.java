@@ -20,9 +20,24 @@ record LtiLogin(Browser.Page answer, Map<String, String> authorizationRequest) {
     return startFrom(browser, MockPlatforms.issuer(platform), clientId, deploymentId, targetLinkUri);
   }
 
+  /**
+   * A login initiation posted to the instance at {@code instance} (e.g. one of two behind one proxy,
+   * {@link SecondInstance}); the link's target is the public base URL's launch, as behind a proxy.
+   */
+  static LtiLogin start(String instance, Browser browser, String platform, String clientId, String deploymentId)
+      throws Exception {
+    return startFrom(instance, browser, MockPlatforms.issuer(platform), clientId, deploymentId,
+        MockPlatforms.TOOL + "/lti/launch");
+  }
+
   /** A login initiation from the platform of {@code issuer} (e.g. one registered by dynamic registration). */
   static LtiLogin startFrom(Browser browser, String issuer, String clientId, String deploymentId, String targetLinkUri)
       throws Exception {
+    return startFrom(MockPlatforms.TOOL, browser, issuer, clientId, deploymentId, targetLinkUri);
+  }
+
+  private static LtiLogin startFrom(String instance, Browser browser, String issuer, String clientId,
+      String deploymentId, String targetLinkUri) throws Exception {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("iss", issuer);
     form.put("login_hint", "user-hint-42");
@@ -32,7 +47,7 @@ record LtiLogin(Browser.Page answer, Map<String, String> authorizationRequest) {
       form.put("client_id", clientId);
     }
     form.put("lti_deployment_id", deploymentId);
-    Browser.Page answer = browser.post(MockPlatforms.TOOL + "/lti/login", form);
+    Browser.Page answer = browser.post(instance + "/lti/login", form);
     Map<String, String> query = new HashMap<>();
     String location = answer.header("Location");
     if (location != null && URI.create(location).getRawQuery() != null) {
@@ -55,9 +70,14 @@ record LtiLogin(Browser.Page answer, Map<String, String> authorizationRequest) {
 
   /** Posts an id_token with this login's state to the tool's redirect URI. */
   Browser.Page launch(Browser browser, String idToken) throws Exception {
+    return launch(browser, MockPlatforms.TOOL, idToken);
+  }
+
+  /** Posts an id_token with this login's state to the redirect URI of the instance at {@code instance}. */
+  Browser.Page launch(Browser browser, String instance, String idToken) throws Exception {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("id_token", idToken);
     form.put("state", state());
-    return browser.post(MockPlatforms.TOOL + "/lti/launch", form);
+    return browser.post(instance + "/lti/launch", form);
   }
 }

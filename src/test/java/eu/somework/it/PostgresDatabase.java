@@ -48,9 +48,18 @@ public final class PostgresDatabase implements BeforeAllCallback {
     return database;
   }
 
+  /** A new, empty database on the same server, owned by the same user as {@link #get()}'s. */
+  static JdbcDatabase fresh() {
+    return PostgresServer.shared().createAnotherDatabaseFor(get());
+  }
+
   /** The rows a query returns, each column as text; connects as the tool's own database user. */
   static List<List<String>> rows(String sql, Object... parameters) throws SQLException {
-    JdbcDatabase db = get();
+    return rows(get(), sql, parameters);
+  }
+
+  /** The rows a query on {@code db} returns, each column as text. */
+  static List<List<String>> rows(JdbcDatabase db, String sql, Object... parameters) throws SQLException {
     try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
         PreparedStatement query = c.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {

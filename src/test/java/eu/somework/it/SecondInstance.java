@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A second instance of the tool beside the Arquillian server, as an operator runs one: the runnable
- * jar the build made ({@code target/somework.jar}), on the same PostgreSQL database, with the same
- * key-encryption secret, platform files and public base URL (the first instance's, standing for the
- * reverse proxy's), on its own port. Its score-outbox claims lapse after 10 s (an attempt on a busy
- * machine takes well under that), so a survivor takes over its work quickly once it is killed.
+ * A further instance of the tool, as an operator runs one: the runnable jar the build made
+ * ({@code target/somework.jar}) on a PostgreSQL database, with the same key-encryption secret,
+ * platform files and public base URL as the Arquillian server (its URL stands for the reverse
+ * proxy's), on its own port. Its score-outbox claims lapse after 10 s (an attempt on a busy machine
+ * takes well under that), so a survivor takes over its work quickly once it is killed.
+ * {@link #start()} runs instance B of {@link ClusterPostgresIT} beside the Arquillian server;
+ * {@link #launch} starts one without waiting, e.g. two at the same moment.
  */
 final class SecondInstance {
   static final int PORT = Integer.getInteger("it.port", 18080) + 2;
@@ -26,18 +28,22 @@ final class SecondInstance {
 
   private final Process process;
   private final Path log;
+  private final String url;
 
-  private SecondInstance(Process process, Path log) {
+  private SecondInstance(Process process, Path log, String url) {
     this.process = process;
     this.log = log;
+    this.url = url;
   }
 
   /**
-   * Starts the jar and waits until it answers /health/ready with 200. A start that ends the process
-   * (the tool refused to start: exit code 1) is tried once more; its log is kept as
-   * {@code cluster-b-refused.log} and its SEVERE lines printed, so the reason shows in the test's
-   * output. (Starts ended with code 1 when /health/ready was asked while the application was
-   * still being deployed; {@link #awaitReady} now waits for Payara's ready line first.)
+   * Starts B (the jar on {@link #PORT}, on the Arquillian server's database, the simulator off) and
+   * waits until it answers /health/ready with 200. A start that ends the process (the tool refused
+   * to start: exit code 1) is tried once more; its log is kept as {@code cluster-b-refused.log} and
+   * its SEVERE lines printed, so the reason shows in the test's output. (The cause of the refusals
+   * seen so far: this class's readiness probe reached B while it deployed, Payara Micro ran the
+   * readiness checks, and content loaded on the probe's thread missed its template classes; the
+   * checks now answer DOWN until the start-up is done.)
    */
   static SecondInstance start() throws Exception {
     try {
@@ -45,16 +51,13 @@ final class SecondInstance {
     } catch (Refused refused) {
       Path kept = refused.log.resolveSibling("cluster-b-refused.log");
       Files.copy(refused.log, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      try (var lines = Files.lines(kept)) {
-        System.out.println("The second instance refused to start (" + refused.getMessage() + "); its SEVERE lines:");
-        lines.filter(line -> line.contains("SEVERE")).limit(20).forEach(System.out::println);
-      }
+      System.out.println(refused.getMessage());
       return startOnce();
     }
   }
 
-  /** The process ended before it was ready. */
-  private static final class Refused extends AssertionError {
+  /** The process ended before it was ready; the message holds its SEVERE lines. */
+  static final class Refused extends AssertionError {
     final Path log;
 
     Refused(String message, Path log) {
@@ -64,20 +67,31 @@ final class SecondInstance {
   }
 
   private static SecondInstance startOnce() throws Exception {
-    JdbcDatabase db = PostgresDatabase.get();
+    SecondInstance b = launch("cluster-b", PORT, PostgresDatabase.get(), false);
+    b.awaitReady();
+    return b;
+  }
+
+  /**
+   * Starts the jar on {@code port} and {@code db} and returns at once: its folder is
+   * {@code target/<name>} (made anew), its output {@code target/<name>.log}.
+   *
+   * @param simulator whether the built-in platform simulator is on (it registers itself at start-up)
+   */
+  static SecondInstance launch(String name, int port, JdbcDatabase db, boolean simulator) throws Exception {
     Path target = RunnableJarIT.JAR.getParent();
     // a fresh folder: Payara Micro deploys again what a runtime folder of an earlier run still holds
-    Path root = target.resolve("cluster-b");
+    Path root = target.resolve(name);
     if (Files.exists(root)) {
       try (var paths = Files.walk(root)) {
         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
     Files.createDirectories(root);
-    Path log = target.resolve("cluster-b.log");
+    Path log = target.resolve(name + ".log");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dsomework.simulator.enabled=false",
+        "-Dsomework.simulator.enabled=" + simulator,
         "-Dsomework.db.url=" + db.url(),
         "-Dsomework.db.user=" + db.user(),
         "-Dsomework.data-dir=" + root.resolve("data"),
@@ -90,7 +104,7 @@ final class SecondInstance {
         // every test login comes from 127.0.0.1: as behind a proxy, the per-address limit is raised
         "-Dsomework.login.rate-per-minute=100000",
         "-jar", RunnableJarIT.JAR.toString(),
-        "--port", String.valueOf(PORT),
+        "--port", String.valueOf(port),
         "--rootdir", root.resolve("payara").toString(),
         "--prebootcommandfile", System.getProperty("it.preboot")));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -98,45 +112,55 @@ final class SecondInstance {
     // secrets through the environment, as docs/cluster.md tells operators
     builder.environment().put("SOMEWORK_DB_PASSWORD", db.password());
     builder.environment().put("SOMEWORK_KEY_ENCRYPTION_SECRET", "it-postgres-operator-secret");
-    SecondInstance instance = new SecondInstance(builder.start(), log);
-    instance.awaitReady();
-    return instance;
+    return new SecondInstance(builder.start(), log, "http://localhost:" + port);
   }
 
   /**
-   * Waits for Payara's "ready" line, then for /health/ready to answer 200. Not asking before the
-   * line: a request that reaches the application while it is being deployed initialises its beans
-   * on a request thread before the application's class loader is complete, the content catalogue
-   * cannot load its precompiled templates ({@code ClassNotFoundException: JteselfCheckGenerated})
-   * and the start is refused with code 1 (seen in cluster-b-refused.log, and in ProxyLimitsIT).
+   * Waits until the instance answers /health/ready with 200.
+   *
+   * @throws Refused when the process ends first (its SEVERE lines in the message)
    */
-  private void awaitReady() throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  void awaitReady() throws Exception {
+    // HTTP/1.1: the default h2c upgrade leaves one HTTP/2 connection that every later probe shares,
+    // so a connection stuck while the server deployed would fail all probes after it
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + START_LIMIT.toNanos();
-    while (System.nanoTime() < deadline && !(Files.exists(log)
-        && Files.readString(log, java.nio.charset.StandardCharsets.UTF_8).matches("(?s).*Payara Micro .* ready in .*"))) {
-      if (!process.isAlive()) {
-        throw new Refused("The second instance ended with code " + process.exitValue() + "; see " + log, log);
-      }
-      Thread.sleep(500);
-    }
+    String lastAnswer = "no answer yet";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new Refused("The second instance ended with code " + process.exitValue() + "; see " + log, log);
+        throw new Refused("The instance on " + url + " ended with code " + process.exitValue() + " (see " + log
+            + "); its SEVERE lines:\n" + String.join("\n", severeLines()), log);
       }
       try {
-        HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(URL + "/health/ready"))
+        HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(url + "/health/ready"))
             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
         if (ready.statusCode() == 200) {
           return;
         }
+        lastAnswer = "status " + ready.statusCode();
       } catch (java.io.IOException notYet) {
-        // still starting
+        lastAnswer = notYet.toString(); // still starting
       }
       Thread.sleep(500);
     }
     kill();
-    throw new AssertionError("The second instance was not ready within " + START_LIMIT.toSeconds() + " s; see " + log);
+    throw new AssertionError("The instance on " + url + " was not ready within " + START_LIMIT.toSeconds()
+        + " s (last probe: " + lastAnswer + "); see " + log);
+  }
+
+  /** Its base URL, e.g. http://localhost:18082. */
+  String url() {
+    return url;
+  }
+
+  /** Everything it has logged so far. */
+  String log() throws java.io.IOException {
+    return Files.exists(log) ? Files.readString(log, java.nio.charset.StandardCharsets.UTF_8) : "";
+  }
+
+  private List<String> severeLines() throws java.io.IOException {
+    return log().lines().filter(line -> line.contains("SEVERE")).limit(20).toList();
   }
 
   boolean alive() {
@@ -147,7 +171,7 @@ final class SecondInstance {
   void kill() throws InterruptedException {
     process.destroyForcibly(); // SIGKILL on Linux
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("The second instance survived SIGKILL");
+      throw new IllegalStateException("The instance on " + url + " survived SIGKILL");
     }
   }
 }

@@ -3,6 +3,7 @@ package eu.somework.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import eu.somework.testsupport.DatabaseEngine;
 import eu.somework.testsupport.JdbcDatabase;
@@ -13,8 +14,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.exception.FlywayValidateException;
@@ -83,6 +91,34 @@ class MigrationsTest {
     assertEquals(0, again.migrationsExecuted);
     assertEquals(versionBefore, flyway().info().current().getVersion().getVersion());
     assertEquals(1, count("SELECT COUNT(*) FROM shared_secret WHERE name = 'kept'"));
+  }
+
+  @Test
+  void twoInstancesMigratingAnEmptyDatabaseAtOnceBothStartAndEachMigrationIsAppliedOnce() throws Exception {
+    // several instances share PostgreSQL only (an H2 file is opened by one process)
+    assumeTrue(engine == DatabaseEngine.POSTGRESQL);
+    int known = flyway().info().all().length;
+    CountDownLatch ready = new CountDownLatch(2);
+    Callable<Integer> instance = () -> {
+      Flyway flyway = flyway();
+      ready.countDown();
+      ready.await();
+      return flyway.migrate().migrationsExecuted;
+    };
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> runs = two.invokeAll(List.of(instance, instance));
+      int first = runs.get(0).get(60, TimeUnit.SECONDS);
+      int second = runs.get(1).get(60, TimeUnit.SECONDS);
+
+      assertEquals(known, first + second, "one of them applied every migration, the other none: " + first
+          + " and " + second);
+      assertEquals(0, Math.min(first, second));
+    } finally {
+      two.shutdownNow();
+    }
+    assertEquals(known, count("SELECT COUNT(DISTINCT version) FROM flyway_schema_history WHERE success"));
+    assertEquals(known, count("SELECT COUNT(*) FROM flyway_schema_history WHERE version IS NOT NULL"));
   }
 
   @Test

