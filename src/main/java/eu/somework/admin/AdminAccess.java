@@ -75,7 +75,8 @@ public class AdminAccess implements AdminGate {
     }
     failures.failed(clientAddress);
     audit.record(channelOf(request), "ADMIN_SIGN_IN_FAILED", null, null, "wrong token");
-    LOG.warning(() -> "Administrators' API refused a wrong token from " + clientAddress);
+    String correlation = ErrorPage.newCorrelationId(); // not the address: personal data (docs/privacy.md)
+    LOG.warning(() -> "Administrators' API refused a wrong token, correlation=" + correlation);
     return Admission.refused(unauthorized("The administrators' token is not valid."));
   }
 

@@ -4,6 +4,7 @@ import eu.somework.config.Settings;
 import eu.somework.session.AdminSessionTokens;
 import eu.somework.session.Public;
 import eu.somework.web.ClientAddress;
+import eu.somework.web.ErrorPage;
 import eu.somework.web.Messages;
 import eu.somework.web.UiLanguage;
 import jakarta.inject.Inject;
@@ -67,12 +68,15 @@ public class AdminSignInResource {
     if (!credentials.checkPassword(user, password)) {
       failures.failed(address);
       audit.record(AdminAudit.Channel.CONSOLE, "ADMIN_SIGN_IN_FAILED", null, null, "wrong user name or password");
-      LOG.warning(() -> "Administrators' console: failed sign-in from " + address);
+      // the correlation id, not the address: an administrator's address is personal data (docs/privacy.md)
+      String correlation = ErrorPage.newCorrelationId();
+      LOG.warning(() -> "Administrators' console: failed sign-in, correlation=" + correlation);
       return page(401, Optional.of(text().get("admin.signIn.wrong")), user);
     }
     AdminSessionTokens.AdminSession session = AdminSessionTokens.start(credentials.user(), clock.instant());
     audit.record(AdminAudit.Channel.CONSOLE, "ADMIN_SIGNED_IN", null, null, null);
-    LOG.info(() -> "Administrators' console: signed in from " + address);
+    String correlation = ErrorPage.newCorrelationId();
+    LOG.info(() -> "Administrators' console: signed in, correlation=" + correlation);
     return Response.seeOther(URI.create(settings.baseUrl() + "/admin"))
         .header("Set-Cookie", AdminCookie.header(tokens.issue(session), session.expiresAt(), clock.instant(),
             access.secureCookies()))

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * Every two seconds, on every instance, sends the scores that are due: batches of {@link #BATCH}
@@ -14,6 +15,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ScoreDeliveryJob {
+  private static final Logger LOG = Logger.getLogger(ScoreDeliveryJob.class.getName());
   static final Duration PERIOD = Duration.ofSeconds(2);
   static final int BATCH = 20;
   /** This instance's name in the outbox's claims (with the thread's id: under the column's 64 characters). */
@@ -24,7 +26,23 @@ public class ScoreDeliveryJob {
   @Inject BackgroundJobs jobs;
 
   void onToolStarted(@Observes Startup.ToolStarted started) {
+    // once per start: the name an operator finds in score_outbox.claimed_by, to tell which instance holds a claim
+    LOG.info(() -> "Score delivery runs as " + instance + " (the name in score_outbox.claimed_by) on "
+        + ProcessHandle.current().pid() + "@" + hostName());
     jobs.every(PERIOD, "send due scores to the platforms' gradebooks", this::deliverAll);
+  }
+
+  /** This instance's name in the outbox's claims. */
+  String instanceName() {
+    return instance;
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "this host";
+    }
   }
 
   /** One run: batch after batch while full batches come back. */

@@ -14,6 +14,8 @@ import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 
 /**
  * The address of the client a request comes from, the key of the per-address limits (login rate,
@@ -24,14 +26,26 @@ import java.util.Optional;
  * skipped; when no entry qualifies, the socket's address stands. A client that reaches the tool
  * directly cannot choose its address with the header, and entries a client put to the left of
  * what the proxies appended are never reached.
+ *
+ * <p>The first request of a start that carries {@code X-Forwarded-For} while no proxy is trusted
+ * logs one warning ({@link #UNTRUSTED_PROXY_WARNING}, without any address): behind a reverse proxy
+ * whose address was not configured, every client counts as the proxy, so the per-address limits hit
+ * everyone at once.
  */
 @ApplicationScoped
 public class ClientAddress {
   /** The header reverse proxies append the address they received the request from to. */
   public static final String FORWARDED_FOR = "X-Forwarded-For";
 
+  /** What the first request with {@code X-Forwarded-For} logs while no proxy is trusted. */
+  static final String UNTRUSTED_PROXY_WARNING = "Requests carry X-Forwarded-For but somework.proxy.trusted-addresses"
+      + " is empty: behind a reverse proxy every client counts as the proxy (one login rate limit and one"
+      + " administrators' sign-in lock-out for all); set it to the proxy's address (docs/cluster.md).";
+  private static final Logger LOG = Logger.getLogger(ClientAddress.class.getName());
+
   @Inject Settings settings;
   private List<AddressRange> trusted;
+  private final AtomicBoolean warned = new AtomicBoolean();
 
   /** For CDI. */
   public ClientAddress() {}
@@ -50,6 +64,9 @@ public class ClientAddress {
   public String of(HttpServletRequest request) {
     Enumeration<String> headers = request.getHeaders(FORWARDED_FOR);
     List<String> forwarded = headers == null ? List.of() : Collections.list(headers);
+    if (trusted.isEmpty() && !forwarded.isEmpty() && warned.compareAndSet(false, true)) {
+      LOG.warning(UNTRUSTED_PROXY_WARNING); // no address: the log holds none (docs/privacy.md)
+    }
     return resolve(request.getRemoteAddr(), forwarded, trusted);
   }
 

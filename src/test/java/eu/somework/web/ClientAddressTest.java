@@ -1,17 +1,23 @@
 package eu.somework.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.somework.config.AddressRange;
+import eu.somework.testsupport.LogCapture;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.util.Collections;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Which address a request counts as: the socket's, or behind a trusted proxy the one it forwarded for. */
 class ClientAddressTest {
+  @RegisterExtension final LogCapture log = new LogCapture(ClientAddress.class);
   private static final List<AddressRange> PROXY = ranges("10.0.0.5");
 
   private static List<AddressRange> ranges(String... entries) {
@@ -102,5 +108,26 @@ class ClientAddressTest {
     assertEquals("11.0.0.1", resolve("11.0.0.1", ranges, "192.0.2.7"));
     assertEquals("192.0.2.7", resolve("fd12:3456::1", ranges, "192.0.2.7"));
     assertEquals("fe80::1", resolve("fe80::1", ranges, "192.0.2.7"));
+  }
+
+  @Test
+  void forwardedRequestsWithoutTrustedProxiesWarnOnceAndNameNoAddress() {
+    ClientAddress addresses = new ClientAddress(List.of());
+    assertEquals("10.0.0.5", addresses.of(request("10.0.0.5", "192.0.2.7")));
+    assertEquals("10.0.0.5", addresses.of(request("10.0.0.5", "198.51.100.9")));
+    assertEquals(1, log.records().size(), "once per start, not per request");
+    String line = log.records().get(0).getMessage();
+    assertEquals(Level.WARNING, log.records().get(0).getLevel());
+    assertTrue(line.contains("X-Forwarded-For") && line.contains("somework.proxy.trusted-addresses")
+        && line.contains("docs/cluster.md"), line);
+    assertFalse(line.contains("10.0.0.5") || line.contains("192.0.2.7"), "no address in the log: " + line);
+  }
+
+  @Test
+  void noWarningWithoutTheHeaderOrWithTrustedProxies() {
+    new ClientAddress(List.of()).of(request("192.0.2.7"));
+    new ClientAddress(PROXY).of(request("10.0.0.5", "192.0.2.7"));
+    new ClientAddress(PROXY).of(request("192.0.2.8", "192.0.2.7"));
+    assertTrue(log.records().isEmpty(), log.records().toString());
   }
 }
