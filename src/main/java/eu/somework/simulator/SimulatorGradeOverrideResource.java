@@ -1,6 +1,5 @@
 package eu.somework.simulator;
 
-import eu.somework.config.Settings;
 import eu.somework.persistence.Transactor;
 import eu.somework.session.Public;
 import eu.somework.web.Templates;
@@ -31,7 +30,6 @@ public class SimulatorGradeOverrideResource {
   @Inject SimulatorStore store;
   @Inject Transactor tx;
   @Inject Clock clock;
-  @Inject Settings settings;
 
   /** The form's model: the gradebook's columns and the course's learners. */
   public record View(List<SimulatorPage.Choice> columns, List<SimulatorPage.Choice> learners) {}
@@ -82,6 +80,6 @@ public class SimulatorGradeOverrideResource {
     });
     store.record("Grade changed in the gradebook", learner.name() + " on " + item.label() + ": "
         + SimulatorPage.format(given) + "/" + SimulatorPage.format(item.scoreMaximum()));
-    return Response.seeOther(URI.create(settings.baseUrl() + "/simulator#gradebook")).build();
+    return Response.seeOther(URI.create("/simulator#gradebook")).build();
   }
 }

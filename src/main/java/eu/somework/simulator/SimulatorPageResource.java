@@ -83,7 +83,7 @@ public class SimulatorPageResource {
       }
       faults.start(kind, java.time.Duration.ofMinutes(length));
     }
-    return Response.seeOther(URI.create(settings.baseUrl() + "/simulator#faults")).build();
+    return Response.seeOther(URI.create("/simulator#faults")).build();
   }
 
   @POST
@@ -113,7 +113,7 @@ public class SimulatorPageResource {
           client.clientId());
     }
     // relative: the page stays on the host name the person opened the simulator under
-    return Response.seeOther(URI.create(settings.baseUrl() + "/simulator?launch=" + launch.id())).build();
+    return Response.seeOther(URI.create("/simulator?launch=" + launch.id())).build();
   }
 
   /** Inside the iframe: the login initiation, auto-posted cross-site to the tool as Moodle does. */

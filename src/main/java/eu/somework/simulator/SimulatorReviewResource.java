@@ -1,6 +1,5 @@
 package eu.somework.simulator;
 
-import eu.somework.config.Settings;
 import eu.somework.session.Public;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -22,7 +21,6 @@ import java.util.Optional;
 @Public("the simulated platform's own pages, behind the simulator gate")
 public class SimulatorReviewResource {
   @Inject SimulatorStore store;
-  @Inject Settings settings;
 
   /**
    * Starts the review of {@code user}'s submission on line item {@code lineItem}, launched by the
@@ -42,7 +40,7 @@ public class SimulatorReviewResource {
         .findFirst().orElseThrow();
     SimLaunch launch = store.startReview(teacher.id(), link.id(), userId, teacher.locale());
     // relative: the page stays on the host name the person opened the simulator under
-    return Response.seeOther(URI.create(settings.baseUrl() + "/simulator?launch=" + launch.id())).build();
+    return Response.seeOther(URI.create("/simulator?launch=" + launch.id())).build();
   }
 
   /** The activity a column belongs to: the one the tool named, else the one deep linking made it for. */

@@ -36,16 +36,14 @@ class SimulatorFlowIT {
   }
 
   @Test
-  void behindAProxyThatPassesItsOwnHostEveryRedirectGoesToThePublicBaseUrl() throws Exception {
-    // nginx's "proxy_set_header Host $host" drops a non-default port: the tool must not build
-    // redirects from the Host it receives, or the browser lands on the proxy's port 80
+  void behindAProxyThatPassesItsOwnHostTheConsoleRedirectsToThePublicBaseUrl() throws Exception {
+    // nginx's "proxy_set_header Host $host" drops a non-default port: the tool must not build its
+    // redirects from the Host it receives, or the browser lands on the proxy's port 80. (The
+    // simulator is a platform of its own site, reached under other names in tests: its redirects
+    // follow the name it was reached by.)
     RawHttp.Answer console = RawHttp.asHost("proxy.example", "GET", "/admin", null);
     assertEquals(303, console.status(), console.text());
     assertEquals(TOOL + "/admin/sign-in", console.header("Location"));
-    RawHttp.Answer launch = RawHttp.asHost("proxy.example", "POST", "/simulator/launch",
-        "user=sim-student-sam&target=rl-module&locale=en");
-    assertEquals(303, launch.status(), launch.text());
-    assertTrue(launch.header("Location").startsWith(TOOL + "/simulator?launch="), launch.header("Location"));
   }
 
   @Test
