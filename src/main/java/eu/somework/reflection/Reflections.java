@@ -1,5 +1,6 @@
 package eu.somework.reflection;
 
+import eu.somework.persistence.DatabaseOutage;
 import eu.somework.persistence.RaceRetry;
 import eu.somework.persistence.Transactor;
 import eu.somework.progress.LearnerProgress;
@@ -95,7 +96,8 @@ public class Reflections {
         return MyReflection.of(reflection);
       }));
     } catch (RuntimeException e) {
-      if (!Transactor.inUnit() && isStale(e)) {
+      // a lock or version conflict, not a database that went away (that one answers 503 as any outage)
+      if (!Transactor.inUnit() && isStale(e) && !DatabaseOutage.isCause(e)) {
         // still raced after the retry (e.g. a submit in between): the editor keeps its text and is told
         throw new ReflectionRefused(ReflectionRefused.Reason.DRAFT_CHANGED);
       }
