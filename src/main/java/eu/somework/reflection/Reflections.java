@@ -219,23 +219,27 @@ public class Reflections {
   }
 
   private Reflection findOrStart(ToolSession student, String unitId) {
+    return findOrStart(student, unitId, ReflectionRepository::find);
+  }
+
+  /** As {@link #findOrStart(ToolSession, String)}, with the row locked until the transaction ends. */
+  private Reflection findLockedOrStart(ToolSession student, String unitId) {
+    return findOrStart(student, unitId, ReflectionRepository::findForUpdate);
+  }
+
+  private Reflection findOrStart(ToolSession student, String unitId, Finder finder) {
     CourseKey course = CourseKey.of(student);
     String userId = student.userId().orElseThrow();
-    return tx.inTransaction(em -> ReflectionRepository.find(em, course, userId, unitId).orElseGet(() -> {
+    return tx.inTransaction(em -> finder.find(em, course, userId, unitId).orElseGet(() -> {
       Reflection created = Reflection.start(course, userId, unitId, clock.instant());
       em.persist(created);
       return created;
     }));
   }
 
-  private Reflection findLockedOrStart(ToolSession student, String unitId) {
-    CourseKey course = CourseKey.of(student);
-    String userId = student.userId().orElseThrow();
-    return tx.inTransaction(em -> ReflectionRepository.findForUpdate(em, course, userId, unitId).orElseGet(() -> {
-      Reflection created = Reflection.start(course, userId, unitId, clock.instant());
-      em.persist(created);
-      return created;
-    }));
+  /** How a student's reflection on a unit is read: plainly, or locked for update. */
+  private interface Finder {
+    Optional<Reflection> find(jakarta.persistence.EntityManager em, CourseKey course, String userId, String unitId);
   }
 
   private static void requireWriter(ToolSession session) {
