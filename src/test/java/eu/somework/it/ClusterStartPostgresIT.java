@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -135,18 +133,9 @@ class ClusterStartPostgresIT {
     }
   }
 
-  /** How many sessions wait for the start-up lock, which this test's connection {@code turn} holds. */
+  /** How many sessions wait for the start-up lock ({@link StartupLockWaiters}). */
   private static long waitingForTheirTurn(Connection turn) throws SQLException {
-    try (PreparedStatement query = turn.prepareStatement("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'"
-        + " AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
-        + " AND classid::bigint = ? AND objid::bigint = ?")) {
-      query.setLong(1, StartupLock.KEY >>> 32);
-      query.setLong(2, StartupLock.KEY & 0xffffffffL);
-      try (ResultSet rs = query.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return eu.somework.persistence.StartupLockWaiters.count(turn);
   }
 
   private static Set<String> kids(String instance) throws Exception {

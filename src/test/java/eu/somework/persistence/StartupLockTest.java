@@ -11,8 +11,6 @@ import eu.somework.testsupport.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -92,17 +90,8 @@ class StartupLockTest {
     return DriverManager.getConnection(db.url(), db.user(), db.password());
   }
 
-  /** Sessions waiting for the start-up lock on the observer's database. */
+  /** How many sessions wait for the start-up lock ({@link StartupLockWaiters}). */
   private static long waiting(Connection observer) throws SQLException {
-    try (PreparedStatement query = observer.prepareStatement("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'"
-        + " AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
-        + " AND classid::bigint = ? AND objid::bigint = ?")) {
-      query.setLong(1, StartupLock.KEY >>> 32);
-      query.setLong(2, StartupLock.KEY & 0xffffffffL);
-      try (ResultSet rs = query.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return StartupLockWaiters.count(observer);
   }
 }
