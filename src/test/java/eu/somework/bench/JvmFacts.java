@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * What the JDK's own tools say about a server process, for the start-up and memory comparison
  * (issue 11 goal 4): classes loaded ({@code jstat -class}, from the JVM's performance counters, no
  * attach), the native memory summary ({@code jcmd <pid> VM.native_memory summary}, only when the
- * process runs with {@code -XX:NativeMemoryTracking}), and a VmRSS sampler.
+ * process runs with {@code -XX:NativeMemoryTracking}), the JIT's compilation count ({@code jstat
+ * -compiler}) and a VmRSS sampler.
  */
 final class JvmFacts {
   private static final Pattern NMT_CATEGORY = Pattern.compile(
@@ -25,8 +26,20 @@ final class JvmFacts {
 
   /** Classes the process has loaded so far, or -1 when jstat cannot tell. */
   static long loadedClasses(long pid) {
-    String out = run(List.of(tool("jstat"), "-class", Long.toString(pid)));
-    String[] lines = out.strip().split("\n");
+    return jstatFirstColumn("-class", pid);
+  }
+
+  /**
+   * Methods the JIT has compiled so far ({@code jstat -compiler}, the "Compiled" column), or -1 when
+   * jstat cannot tell (not a HotSpot JVM, e.g. the Node.js peer).
+   */
+  static long jitCompilations(long pid) {
+    return jstatFirstColumn("-compiler", pid);
+  }
+
+  /** The first number of jstat's last line for {@code option}, or -1 when there is none. */
+  private static long jstatFirstColumn(String option, long pid) {
+    String[] lines = run(List.of(tool("jstat"), option, Long.toString(pid))).strip().split("\n");
     try {
       return Long.parseLong(lines[lines.length - 1].trim().split("\\s+")[0]);
     } catch (RuntimeException e) {

@@ -31,9 +31,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *     [--db h2|postgres] [--concurrency 1,8,32,128] [--seconds 30] [--read-seconds 15]
  *     [--warmup-seconds 40] [--warmup-concurrency 8] [--port 48100] [--data target/bench-data]
  *     [--micro target/payara-micro.jar] [--empty-app true] [--jvm -Xmx768m] [--out target/load-result.md]
- *     [--max-launches N] [--max-reads N] [--idle-seconds 10] [--empty-seconds 15]
+ *     [--max-launches N] [--max-reads N] [--idle-seconds 10] [--empty-seconds 15] [--settle-seconds 90]
  * java -cp … eu.somework.bench.LoadDriver --peer ltijs [--peer-dir bench/peer-ltijs] [--db postgres] …
  * </pre>
+ * After the warm-up the launches go on at concurrency 1 in 5-second slices until the tool's JIT
+ * compiles fewer than {@value #SETTLED_COMPILATIONS} methods in a slice, for at most
+ * {@code --settle-seconds}: at a saturating concurrency the JIT's compiler threads share the cores with
+ * the request threads and lag for minutes, which made the same code measure 2–4× its settled CPU per
+ * launch. Each measured phase reports the methods the JIT compiled during it.
  * The empty application ({@link EmptyApplication}) is loaded at the same concurrencies for
  * {@code --empty-seconds} each, so that the tool's memory under load is compared with its memory
  * under load; with {@code --jvm "… -XX:NativeMemoryTracking=summary"} both processes' native memory
@@ -42,6 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the empty application on {@code port + 3}.
  */
 public final class LoadDriver {
+  /** A 5-second slice at concurrency 1 with fewer JIT compilations than this ends the settling. */
+  static final int SETTLED_COMPILATIONS = 20;
   private final DriverArgs args;
   private final StringBuilder report = new StringBuilder();
   private final List<String> launchRows = new ArrayList<>();
@@ -52,6 +59,7 @@ public final class LoadDriver {
   private int failures;
   private double idleCores;
   private int idleSeconds;
+  private String settling = "";
   private long launches;
   private long reads;
 
@@ -106,6 +114,7 @@ public final class LoadDriver {
     int maxLaunches = args.integer("max-launches", Integer.MAX_VALUE);
     int maxReads = args.integer("max-reads", Integer.MAX_VALUE);
     idleSeconds = Math.max(1, args.integer("idle-seconds", 10));
+    int settleSeconds = args.integer("settle-seconds", 90);
 
     ToolProcess.deleteRecursively(data);
     Files.createDirectories(data);
@@ -156,6 +165,7 @@ public final class LoadDriver {
         check("warm-up launches", warm);
         check("warm-up reads", Phase.run(browsers.subList(0, warmupUsers), maxReads, Math.min(warmupSeconds, 10),
             (i, b) -> read(flow, b, tokens[i])));
+        settle(tool, flow, browsers.subList(0, 1), tokens, settleSeconds, maxLaunches);
         // what the tool burns with no request (background jobs, JIT, GC): read the per-launch figures beside it
         double idleCpuBefore = Machine.procCpuSeconds(tool.pid());
         Thread.sleep(idleSeconds * 1000L);
@@ -241,6 +251,35 @@ public final class LoadDriver {
     return null;
   }
 
+  /**
+   * Launches at concurrency 1 in 5-second slices (not counted) until a slice sees fewer than
+   * {@link #SETTLED_COMPILATIONS} JIT compilations or {@code maxSeconds} are up; a process whose
+   * compilations jstat cannot count (the Node.js peer) gets the whole time.
+   */
+  private void settle(ToolProcess tool, PlatformLaunch flow, List<LoadBrowser> one, String[] tokens, int maxSeconds,
+      int maxLaunches) throws Exception {
+    long start = System.nanoTime();
+    long lastSlice = -1;
+    int slices = 0;
+    while ((System.nanoTime() - start) / 1e9 < maxSeconds) {
+      long before = JvmFacts.jitCompilations(tool.pid());
+      Outcome slice = Phase.run(one, maxLaunches, Math.min(5, maxSeconds), (i, b) -> launchOnce(flow, b, i, tokens, null, null));
+      check("settling launches", slice);
+      slices++;
+      long after = JvmFacts.jitCompilations(tool.pid());
+      lastSlice = before < 0 || after < 0 ? -1 : after - before;
+      if (failures > 0 || (lastSlice >= 0 && lastSlice < SETTLED_COMPILATIONS)) {
+        break;
+      }
+    }
+    settling = String.format("After the warm-up, %.0f s of launches at concurrency 1 (%d slice(s) of 5 s, not counted)"
+        + " for the JIT to settle: %s.",
+        (System.nanoTime() - start) / 1e9, slices,
+        lastSlice < 0 ? "its compilations cannot be counted for this process"
+            : lastSlice < SETTLED_COMPILATIONS ? lastSlice + " methods compiled in the last slice"
+            : "not settled, " + lastSlice + " methods compiled in the last slice");
+  }
+
   private double launchPhase(int users, List<LoadBrowser> browsers, PlatformLaunch flow, String[] tokens,
       ToolProcess tool, BenchDatabase database, int seconds, int max) throws Exception {
     Map<PlatformLaunch.Step, Latencies> hops = new EnumMap<>(PlatformLaunch.Step.class);
@@ -253,11 +292,11 @@ public final class LoadDriver {
     check("launches at " + users, m.outcome);
     int n = whole.count();
     launches += n;
-    launchRows.add(String.format("| %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %.2f | %s | %s | %.2f | %.0f | %s |",
+    launchRows.add(String.format("| %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %.2f | %s | %s | %.2f | %.0f | %s | %s |",
         users, n, n / m.outcome.seconds(), whole.percentileMillis(50), whole.percentileMillis(95),
         whole.percentileMillis(99), whole.percentileMillis(100), m.outcome.failures(), m.cpu * 1000 / n,
         perUnit(m.db.statements(), n), perUnit(m.db.transactions(), n), m.cpu / m.outcome.seconds(), m.maxRss,
-        m.load));
+        m.load, m.jit));
     StringBuilder hopRow = new StringBuilder("| " + users + " |");
     for (PlatformLaunch.Step step : PlatformLaunch.Step.values()) {
       Latencies l = hops.get(step);
@@ -282,11 +321,11 @@ public final class LoadDriver {
     check("unit reads at " + users, m.outcome);
     int n = latencies.count();
     reads += n;
-    readRows.add(String.format("| %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %.2f | %s | %s | %.2f | %.0f | %s |",
+    readRows.add(String.format("| %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %.2f | %s | %s | %.2f | %.0f | %s | %s |",
         users, n, n / m.outcome.seconds(), latencies.percentileMillis(50), latencies.percentileMillis(95),
         latencies.percentileMillis(99), latencies.percentileMillis(100), m.outcome.failures(), m.cpu * 1000 / n,
         perUnit(m.db.statements(), n), perUnit(m.db.transactions(), n), m.cpu / m.outcome.seconds(), m.maxRss,
-        m.load));
+        m.load, m.jit));
     System.out.println(readRows.get(readRows.size() - 1));
     return m.maxRss;
   }
@@ -295,12 +334,14 @@ public final class LoadDriver {
     Outcome run() throws Exception;
   }
 
-  private record Measured(Outcome outcome, double cpu, BenchDatabase.Counts db, double maxRss, String load) {}
+  private record Measured(Outcome outcome, double cpu, BenchDatabase.Counts db, double maxRss, String load,
+      String jit) {}
 
   /** Runs a phase with the tool's CPU, statements and resident memory (sampled every 500 ms) around it. */
   private static Measured measured(ToolProcess tool, BenchDatabase database, PhaseRun phase) throws Exception {
     String loadBefore = Machine.loadAverage().split(" ")[0];
     BenchDatabase.Counts dbBefore = database.counts();
+    long jitBefore = JvmFacts.jitCompilations(tool.pid());
     double cpuBefore = Machine.procCpuSeconds(tool.pid());
     AtomicLong maxRssKiB = new AtomicLong();
     Thread sampler = new Thread(() -> {
@@ -317,6 +358,7 @@ public final class LoadDriver {
     sampler.start();
     Outcome outcome = phase.run();
     double cpu = Machine.procCpuSeconds(tool.pid()) - cpuBefore;
+    long jitAfter = JvmFacts.jitCompilations(tool.pid());
     sampler.interrupt();
     sampler.join();
     maxRssKiB.accumulateAndGet((long) (Machine.residentMiB(tool.pid()) * 1024), Math::max);
@@ -324,7 +366,8 @@ public final class LoadDriver {
     Thread.sleep(1100);
     BenchDatabase.Counts db = database.counts().minus(dbBefore);
     return new Measured(outcome, cpu, db, maxRssKiB.get() / 1024.0,
-        loadBefore + " → " + Machine.loadAverage().split(" ")[0]);
+        loadBefore + " → " + Machine.loadAverage().split(" ")[0],
+        jitBefore < 0 || jitAfter < 0 ? "–" : Long.toString(jitAfter - jitBefore));
   }
 
   private static String perUnit(long count, int n) {
@@ -343,14 +386,15 @@ public final class LoadDriver {
     line("### Complete launches (login initiation → id_token POST → landing page)");
     line("");
     line("| concurrency | launches | launches/s | p50 ms | p95 ms | p99 ms | max ms | errors | tool CPU ms/launch"
-        + " | DB statements/launch | DB transactions/launch | tool cores | VmRSS max MiB | load 1 min |");
-    line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        + " | DB statements/launch | DB transactions/launch | tool cores | VmRSS max MiB | load 1 min"
+        + " | JIT compilations |");
+    line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
     launchRows.forEach(this::line);
     line("");
     line("Platform key-set fetches by the tool during the measured phases: " + keyFetches + ". The tool's CPU"
         + String.format(" with no request, over %d s after the warm-up: %.3f cores (included in the per-launch",
         idleSeconds, idleCores)
-        + " and per-read figures).");
+        + " and per-read figures). " + settling);
     line("");
     line("Per hop, p50 / p95 / p99 ms:");
     line("");
@@ -373,8 +417,9 @@ public final class LoadDriver {
     line("### Page reads (" + flow.readDescription() + " with the session of each reader's last launch)");
     line("");
     line("| concurrency | reads | reads/s | p50 ms | p95 ms | p99 ms | max ms | errors | tool CPU ms/read"
-        + " | DB statements/read | DB transactions/read | tool cores | VmRSS max MiB | load 1 min |");
-    line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        + " | DB statements/read | DB transactions/read | tool cores | VmRSS max MiB | load 1 min"
+        + " | JIT compilations |");
+    line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
     readRows.forEach(this::line);
   }
 

@@ -25,7 +25,7 @@ class LoadDriverIT {
         System.getProperty("it.content.dir", "module-content"), "--port", Integer.toString(port),
         "--data", target.resolve("bench-it-data").toString(), "--out", target.resolve("bench-it-result.md").toString(),
         "--concurrency", "1,2", "--seconds", "2", "--read-seconds", "1", "--warmup-seconds", "2",
-        "--warmup-concurrency", "1", "--max-launches", "4", "--max-reads", "10", "--idle-seconds", "1",
+        "--warmup-concurrency", "1", "--max-launches", "4", "--max-reads", "10", "--idle-seconds", "1", "--settle-seconds", "2",
         "--empty-app", "false");
     assertEquals(0, run.failures(), run.report());
     assertTrue(run.launches() >= 2, run.report());
@@ -33,5 +33,7 @@ class LoadDriverIT {
     assertTrue(run.report().contains("| concurrency | launches | launches/s | p50 ms | p95 ms | p99 ms | max ms | errors"
         + " | tool CPU ms/launch | DB statements/launch |"), run.report());
     assertTrue(run.report().contains("| SoMe@Work (`GET /.well-known/jwks.json`) |"), run.report());
+    assertTrue(run.report().contains(" for the JIT to settle: "), run.report());
+    assertTrue(run.report().contains(" | load 1 min | JIT compilations |"), run.report());
   }
 }

@@ -37,7 +37,7 @@ class PeerLoadIT {
         "--port", Integer.toString(PORT), "--data", TARGET.resolve("bench-it-peer-data").toString(),
         "--out", TARGET.resolve("bench-it-peer-result.md").toString(),
         "--concurrency", "1,2", "--seconds", "2", "--read-seconds", "1", "--warmup-seconds", "2",
-        "--warmup-concurrency", "1", "--max-launches", "4", "--max-reads", "10", "--idle-seconds", "1");
+        "--warmup-concurrency", "1", "--max-launches", "4", "--max-reads", "10", "--idle-seconds", "1", "--settle-seconds", "2");
     assertEquals(0, run.failures(), run.report());
     assertTrue(run.launches() >= 2, run.report());
     assertTrue(run.reads() >= 2, run.report());
