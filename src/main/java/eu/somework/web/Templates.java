@@ -4,6 +4,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one template engine of the tool: jte templates from {@code src/main/jte}, compiled to Java
@@ -24,6 +25,12 @@ public final class Templates {
   private static final TemplateEngine ENGINE =
       TemplateEngine.createPrecompiled(null, ContentType.Html, Templates.class.getClassLoader(), PACKAGE);
 
+  /**
+   * The longest output of each template so far, in chars: its next output starts at that capacity
+   * instead of growing from 8 KiB by copies (about 6 % of a launch's allocations in the profile).
+   */
+  private static final Map<String, Integer> CAPACITY = new ConcurrentHashMap<>();
+
   private Templates() {}
 
   /**
@@ -35,9 +42,9 @@ public final class Templates {
    * @throws gg.jte.TemplateException when there is no such template or the model has the wrong type
    */
   public static String render(String name, Object model) {
-    StringOutput out = new StringOutput(8192);
+    StringOutput out = new StringOutput(CAPACITY.getOrDefault(name, 8192));
     ENGINE.render(name, model, out);
-    return out.toString();
+    return remembered(name, out.toString());
   }
 
   /**
@@ -49,8 +56,13 @@ public final class Templates {
    * @throws gg.jte.TemplateException when there is no such template or a parameter is missing
    */
   public static String render(String name, Map<String, Object> params) {
-    StringOutput out = new StringOutput(8192);
+    StringOutput out = new StringOutput(CAPACITY.getOrDefault(name, 8192));
     ENGINE.render(name, params, out);
-    return out.toString();
+    return remembered(name, out.toString());
+  }
+
+  private static String remembered(String name, String output) {
+    CAPACITY.merge(name, output.length(), Math::max);
+    return output;
   }
 }

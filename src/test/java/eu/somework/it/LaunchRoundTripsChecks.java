@@ -3,6 +3,7 @@ package eu.somework.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,21 @@ abstract class LaunchRoundTripsChecks {
     Cost read = cost(again);
     System.out.println("Unit page read (" + getClass().getSimpleName() + "): " + read);
     assertTrue(read.statements() <= UNIT_READ_STATEMENTS, "unit page read: " + read);
+  }
+
+  @Test
+  void aPageIsSentInOnePieceWithItsLengthInUtf8Bytes() throws Exception {
+    Browser browser = new Browser();
+    String landing = launch(browser, "rt-length-" + Long.toString(System.nanoTime(), 36)).landing().url();
+    for (String url : new String[] {landing, landing.replace("/app?", "/app/units/digital-identity?")}) {
+      Browser.Page page = browser.get(url);
+      assertEquals(200, page.status(), page.body());
+      assertTrue(page.body().chars().anyMatch(c -> c > 127), "the page has characters beyond ASCII: " + url);
+      assertEquals(Integer.toString(page.body().getBytes(StandardCharsets.UTF_8).length),
+          page.header("Content-Length"), url);
+      assertEquals(null, page.header("Transfer-Encoding"), url);
+      assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
+    }
   }
 
   /** A launch done: what the tool's three answers cost, and the page the student landed on. */

@@ -34,6 +34,7 @@ class AppLinksTest {
     assertEquals("/app/overview?s=a%2Bb%3D&lang=ar", new AppLinks("a+b=", Optional.of(UiLanguage.AR))
         .url("/app/overview"));
     assertEquals("/app?s=x.y_z-1", new AppLinks("x.y_z-1", Optional.empty()).url("/app"));
+    assertEquals("/app?s=a+b%7E%C3%A9%2F", new AppLinks("a b~é/", Optional.empty()).url("/app"));
   }
 
   @Test

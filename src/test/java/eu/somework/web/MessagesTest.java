@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,18 @@ class MessagesTest {
     assertTrue(one.contains(" 1 ") && many.contains(" 42 "), one + " / " + many);
     assertEquals(one.replace(" 1 ", " 42 "), many, "the sentence does not change with the number");
     assertFalse(one.contains("{0}") || one.contains("seconds"), one);
+  }
+
+  @ParameterizedTest
+  @EnumSource(UiLanguage.class)
+  void aNumberIsWrittenAsThePlainMessageFormatWritesItInWesternDigits(UiLanguage language) {
+    Locale locale = Locale.forLanguageTag(language.code() + "-u-nu-latn");
+    String pattern = Messages.of(language).get("module.duration");
+    for (Object minutes : new Object[] {7, 1234567, 2.5, "12"}) {
+      String formatted = Messages.of(language).get("module.duration", minutes);
+      assertEquals(new MessageFormat(pattern, locale).format(new Object[] {minutes}), formatted);
+      assertTrue(formatted.matches("(?s).*[0-9].*"), formatted);
+    }
   }
 
   @Test
