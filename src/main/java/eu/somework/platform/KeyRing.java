@@ -71,30 +71,52 @@ public class KeyRing {
   }
 
   /**
-   * Creates the CURRENT and NEXT keys of an owner if they do not exist yet. Called at start-up only,
-   * within the instance's turn at starting ({@link eu.somework.persistence.StartupLock}): two
-   * instances making an owner's first keys at once would each add a CURRENT key (nothing in the
-   * table forbids two), and then sign with different keys.
+   * Creates the CURRENT and NEXT keys of an owner if they do not exist yet, and repairs an owner
+   * with more than one of either. Called at start-up only, within the instance's turn at starting
+   * ({@link eu.somework.persistence.StartupLock}): two instances making an owner's first keys at
+   * once would each add a CURRENT key (nothing in the table forbids two), and then sign with
+   * different keys. Versions before that turn could leave such pairs in a database: the oldest
+   * CURRENT keeps signing, any other becomes PREVIOUS (published until what it signed has expired),
+   * and any NEXT but the oldest is retired (it never signed).
    */
   public void ensureKeys(String owner) {
-    tx.run(em -> {
-      List<SigningKey> keys = keysOf(em, owner);
-      if (keys.stream().noneMatch(k -> k.status() == SigningKey.Status.CURRENT)) {
+    List<String> repairs = tx.inTransaction(em -> {
+      List<String> steps = new ArrayList<>();
+      List<SigningKey> keys = locked(em, owner);
+      List<SigningKey> currents = oldestFirst(keys, SigningKey.Status.CURRENT);
+      if (currents.isEmpty()) {
         SigningKey current = newKey(owner, SigningKey.Status.CURRENT);
         current.promoteToCurrent(clock.instant());
         em.persist(current);
         LOG.info(() -> "Generated the signing key of '" + owner + "'.");
       }
-      if (keys.stream().noneMatch(k -> k.status() == SigningKey.Status.NEXT)) {
+      Instant expired = clock.instant().plus(SIGNED_VALIDITY);
+      for (SigningKey extra : currents.subList(Math.min(1, currents.size()), currents.size())) {
+        extra.keepAsPrevious(expired);
+        steps.add("a second signing key " + extra.kid() + " signs no more and stays published until " + expired);
+      }
+      List<SigningKey> nexts = oldestFirst(keys, SigningKey.Status.NEXT);
+      if (nexts.isEmpty()) {
         em.persist(newKey(owner, SigningKey.Status.NEXT));
       }
+      for (SigningKey extra : nexts.subList(Math.min(1, nexts.size()), nexts.size())) {
+        extra.retire();
+        steps.add("a second next key " + extra.kid() + " was withdrawn (it never signed)");
+      }
+      return steps;
     });
+    repairs.forEach(step -> LOG.warning(() -> "Signing keys of '" + owner + "' repaired: " + step + "."));
+  }
+
+  private static List<SigningKey> oldestFirst(List<SigningKey> keys, SigningKey.Status status) {
+    return keys.stream().filter(k -> k.status() == status)
+        .sorted(Comparator.comparing(SigningKey::createdAt).thenComparing(SigningKey::kid))
+        .toList();
   }
 
   /** The private key that signs for the owner now. */
   public RSAKey signingKey(String owner) {
-    SigningKey stored = tx.read(em -> keysOf(em, owner).stream()
-        .filter(k -> k.status() == SigningKey.Status.CURRENT)
+    SigningKey stored = tx.read(em -> oldestFirst(keysOf(em, owner), SigningKey.Status.CURRENT).stream()
         .findFirst())
         .orElseThrow(() -> new IllegalStateException("No signing key for " + owner));
     return decrypted.computeIfAbsent(stored.kid(), kid -> parse(stored));

@@ -9,6 +9,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import eu.somework.config.Settings;
@@ -26,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -192,6 +195,45 @@ class KeyRotationTest {
     }
     assertEquals(SigningKeyStatusCounts.of(1, 1, 1, 0), SigningKeyStatusCounts.of(a.keys(KeyRing.TOOL)));
     assertEquals(a.signingKey(KeyRing.TOOL).getKeyID(), b.signingKey(KeyRing.TOOL).getKeyID());
+  }
+
+  @Test
+  void aSecondSigningKeyLeftByAnEarlierVersionIsRepairedAtStartAndStaysPublishedUntilItsSignaturesExpire()
+      throws Exception {
+    KeyRing ring = ring();
+    ring.ensureKeys(KeyRing.TOOL);
+    String first = ring.signingKey(KeyRing.TOOL).getKeyID();
+    // what two instances starting at once left before they took turns: a second CURRENT and NEXT key
+    clock.advance(Duration.ofSeconds(1));
+    String secondCurrent = storeKey(SigningKey.Status.CURRENT);
+    String secondNext = storeKey(SigningKey.Status.NEXT);
+    assertEquals(SigningKeyStatusCounts.of(2, 2, 0, 0), SigningKeyStatusCounts.of(ring.keys(KeyRing.TOOL)));
+
+    ring.ensureKeys(KeyRing.TOOL);
+    assertEquals(SigningKeyStatusCounts.of(1, 1, 1, 1), SigningKeyStatusCounts.of(ring.keys(KeyRing.TOOL)));
+    assertEquals(first, ring.signingKey(KeyRing.TOOL).getKeyID(), "the oldest keeps signing");
+    assertTrue(publishedKids(ring).contains(secondCurrent), "what the other instance signed still verifies");
+    assertFalse(publishedKids(ring).contains(secondNext), "a next key that never signed is withdrawn");
+    ring.ensureKeys(KeyRing.TOOL);
+    assertEquals(SigningKeyStatusCounts.of(1, 1, 1, 1), SigningKeyStatusCounts.of(ring.keys(KeyRing.TOOL)),
+        "the next start changes nothing");
+
+    clock.advance(KeyRing.SIGNED_VALIDITY);
+    ring.advance(KeyRing.TOOL);
+    assertFalse(publishedKids(ring).contains(secondCurrent), "withdrawn once nothing it signed can be valid");
+    assertEquals(first, ring.signingKey(KeyRing.TOOL).getKeyID());
+  }
+
+  /** Stores a key of the tool as an earlier version's second instance did; returns its kid. */
+  private String storeKey(SigningKey.Status status) throws JOSEException {
+    RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+    SigningKey stored = new SigningKey(key.getKeyID(), KeyRing.TOOL, status, key.toJSONString(), false,
+        clock.instant());
+    if (status == SigningKey.Status.CURRENT) {
+      stored.promoteToCurrent(clock.instant());
+    }
+    db.transactor().run(em -> em.persist(stored));
+    return key.getKeyID();
   }
 
   @Test
