@@ -11,6 +11,11 @@ import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -47,6 +52,35 @@ class UsedNonceStorageTest {
     registry.markUsed(MOODLE, "nonce-1", Instant.now().plusSeconds(600));
 
     assertFalse(registry.markUsed(MOODLE, "nonce-1", Instant.now().plusSeconds(600)));
+  }
+
+  @Test
+  void aReplayedNonceLeavesNoDatabaseErrorInTheLog() {
+    registry.markUsed(MOODLE, "nonce-logged-1", Instant.now().plusSeconds(600));
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        records.add(r);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger eclipseLink = Logger.getLogger("org.eclipse.persistence");
+    eclipseLink.addHandler(capture);
+    try {
+      assertFalse(registry.markUsed(MOODLE, "nonce-logged-1", Instant.now().plusSeconds(600)));
+    } finally {
+      eclipseLink.removeHandler(capture);
+    }
+    List<String> logged = records.stream().map(r -> r.getLoggerName() + " " + r.getLevel() + " " + r.getMessage()
+        + (r.getThrown() == null ? "" : " " + r.getThrown())).toList();
+    assertTrue(logged.stream().noneMatch(line -> line.contains("nonce-logged-1") || line.contains("EclipseLink-4002")
+        || line.contains("23505")), logged.toString());
   }
 
   @Test
