@@ -22,7 +22,6 @@ record AppLinks(String token, Optional<UiLanguage> carriedLanguage) {
   /** The person's own data as a JSON file (privacy.MyDataResource). */
   static final String MY_DATA = "/app/my-data";
   /** The pages a form may send the learner back to: the tool's own, never another site. */
-  private static final Pattern UNCHANGED_BY_URL_ENCODING = Pattern.compile("[A-Za-z0-9._*-]*");
   private static final Pattern RETURN_PATH =
       Pattern.compile("/app(/overview|/progress|/units/" + ContentCatalogue.unitIdPattern() + ")?");
 
@@ -48,7 +47,20 @@ record AppLinks(String token, Optional<UiLanguage> carriedLanguage) {
 
   private static String encode(String value) {
     // a session token is a JWT, letters, digits, '-', '_' and '.': what URLEncoder leaves as it is,
-    // so the common case skips its buffers (5 % of a launch's allocations in the profile)
-    return UNCHANGED_BY_URL_ENCODING.matcher(value).matches() ? value : URLEncoder.encode(value, StandardCharsets.UTF_8);
+    // so the common case skips its buffers (5 % of a launch's allocations in the profile); a loop,
+    // as a regular expression here cost more CPU than it saved
+    return unchangedByUrlEncoding(value) ? value : URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static boolean unchangedByUrlEncoding(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '.' || c == '-' || c == '_' || c == '*';
+      if (!kept) {
+        return false;
+      }
+    }
+    return true;
   }
 }
