@@ -261,9 +261,10 @@ public final class LoadDriver {
     long start = System.nanoTime();
     long lastSlice = -1;
     int slices = 0;
-    while ((System.nanoTime() - start) / 1e9 < maxSeconds) {
+    int left;
+    while ((left = (int) (maxSeconds - (System.nanoTime() - start) / 1e9)) >= 1) {
       long before = JvmFacts.jitCompilations(tool.pid());
-      Outcome slice = Phase.run(one, maxLaunches, Math.min(5, maxSeconds), (i, b) -> launchOnce(flow, b, i, tokens, null, null));
+      Outcome slice = Phase.run(one, maxLaunches, Math.min(5, left), (i, b) -> launchOnce(flow, b, i, tokens, null, null));
       check("settling launches", slice);
       slices++;
       long after = JvmFacts.jitCompilations(tool.pid());
@@ -272,7 +273,7 @@ public final class LoadDriver {
         break;
       }
     }
-    settling = String.format("After the warm-up, %.0f s of launches at concurrency 1 (%d slice(s) of 5 s, not counted)"
+    settling = String.format("After the warm-up, %.0f s of launches at concurrency 1 (%d slice(s) of up to 5 s, not counted)"
         + " for the JIT to settle: %s.",
         (System.nanoTime() - start) / 1e9, slices,
         lastSlice < 0 ? "its compilations cannot be counted for this process"
