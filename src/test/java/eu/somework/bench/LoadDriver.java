@@ -345,24 +345,15 @@ public final class LoadDriver {
     long jitBefore = JvmFacts.jitCompilations(tool.pid());
     double cpuBefore = Machine.procCpuSeconds(tool.pid());
     AtomicLong maxRssKiB = new AtomicLong();
-    Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        maxRssKiB.accumulateAndGet((long) (Machine.residentMiB(tool.pid()) * 1024), Math::max);
-        try {
-          Thread.sleep(500);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "rss-sampler");
-    sampler.setDaemon(true);
-    sampler.start();
-    Outcome outcome = phase.run();
-    double cpu = Machine.procCpuSeconds(tool.pid()) - cpuBefore;
-    long jitAfter = JvmFacts.jitCompilations(tool.pid());
-    sampler.interrupt();
-    sampler.join();
-    maxRssKiB.accumulateAndGet((long) (Machine.residentMiB(tool.pid()) * 1024), Math::max);
+    Outcome outcome;
+    double cpu;
+    long jitAfter;
+    try (JvmFacts.RssSampler sampler = JvmFacts.sample(tool.pid(), maxRssKiB)) {
+      outcome = phase.run();
+      cpu = Machine.procCpuSeconds(tool.pid()) - cpuBefore;
+      jitAfter = JvmFacts.jitCompilations(tool.pid());
+      sampler.sampleNow();
+    }
     // PostgreSQL's backends publish their transaction counts at most once a second
     Thread.sleep(1100);
     BenchDatabase.Counts db = database.counts().minus(dbBefore);
